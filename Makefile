@@ -1,0 +1,50 @@
+# Alliances & Territoires — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+WORKERS ?= 3
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install test-unit test-e2e lint setup serve chromium clean
+
+# Create the virtual environment and install the pinned dependencies (only when they change).
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Migrate, load reference data and demo content (idempotent), create the administrator once.
+setup: install
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py collectstatic --no-input -v 0
+
+# Serve the platform with a production WSGI server (gunicorn) on http://127.0.0.1:$(PORT).
+run: setup
+	@echo "Alliances & Territoires : http://127.0.0.1:$(PORT)/ (espace de gestion : /admin/)"
+	$(BIN)/gunicorn config.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+
+# Debian's Chromium for the browser tests (browsers cannot be downloaded by Playwright here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installation de Chromium (paquet Debian)…"; \
+		if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium >/dev/null || \
+		{ $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium >/dev/null; }; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
+
+# The whole suite: lint, unit/integration tests, then the browser tests in headless Chromium.
+test: install chromium lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,36 @@
+"""The public JSON API, version 1 (read-only). OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from api.roadmap import router as roadmap_router
+
+api = NinjaAPI(
+    title="API Alliances & Territoires",
+    version="1.0.0",
+    description="API publique en lecture de la plateforme Alliances & Territoires. Données sous Licence Ouverte 2.0.",
+    urls_namespace="api-v1",
+)
+api.add_router("/roadmap", roadmap_router)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """422 in French, naming each field at fault."""
+    details = []
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", [])]
+        field = loc[-1] if loc else "requête"
+        message = error.get("msg", "")
+        if error.get("type") != "value_error" or not message or message.startswith("Value error"):
+            message = f"Valeur invalide pour le paramètre « {field} »."
+        details.append({"loc": loc, "field": field, "msg": message})
+    return api.create_response(request, {"detail": details}, status=422)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": "Ressource introuvable."}, status=404)

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+def platform(request: HttpRequest) -> dict[str, Any]:
+    """Name of the service and main navigation, shared by every public page."""
+    path = request.path
+    navigation = [
+        {"label": "Accueil", "url": reverse("core:home")},
+        {"label": "Feuille de route", "url": reverse("roadmap:overview")},
+        {"label": "API et données", "url": reverse("core:open_data")},
+    ]
+    for item in navigation:
+        url = item["url"]
+        item["current"] = path == url if url == "/" else path.startswith(url)
+    return {
+        "service_name": "Alliances & Territoires",
+        "service_tagline": "L'ODD 17 en pratique : associations, entreprises, collectivités et État font alliance",
+        "main_navigation": navigation,
+    }

@@ -1,0 +1,58 @@
+"""Idempotent loading of reference data: create, update in place, or leave unchanged."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from django.conf import settings
+from django.db import models
+
+DATA_DIR = Path(settings.BASE_DIR) / "data"
+M = TypeVar("M", bound=models.Model)
+
+
+def read_yaml(relative_path: str) -> Any:
+    with (DATA_DIR / relative_path).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+class LoadReport:
+    """Counts what a load did, per model: created, updated, unchanged."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = {}
+
+    def add(self, label: str, outcome: str) -> None:
+        self.counts.setdefault(label, Counter())[outcome] += 1
+
+    @property
+    def changed(self) -> int:
+        return sum(c["created"] + c["updated"] for c in self.counts.values())
+
+    def lines(self) -> list[str]:
+        return [
+            f"{label} : {c['created']} créé(s), {c['updated']} mis à jour, {c['unchanged']} inchangé(s)"
+            for label, c in self.counts.items()
+        ]
+
+
+def upsert(model: type[M], lookup: dict[str, Any], values: dict[str, Any], report: LoadReport) -> M:
+    """Create the row matching ``lookup``, or update the fields that differ from ``values``."""
+    label = str(model._meta.verbose_name_plural)
+    instance = model._default_manager.filter(**lookup).first()
+    if instance is None:
+        instance = model._default_manager.create(**lookup, **values)
+        report.add(label, "created")
+        return instance
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    if changed:
+        for name in changed:
+            setattr(instance, name, values[name])
+        instance.save(update_fields=changed)
+        report.add(label, "updated")
+    else:
+        report.add(label, "unchanged")
+    return instance

@@ -1,0 +1,38 @@
+"""Load every reference dataset of data/ (idempotent: a second run changes nothing)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from tqdm import tqdm
+
+from core.loading import LoadReport
+from reference import loaders as reference_loaders
+from roadmap import loaders as roadmap_loaders
+
+STEPS = [
+    ("Objectifs de développement durable et cibles", reference_loaders.load_sdgs),
+    ("Types d'acteurs", reference_loaders.load_actor_kinds),
+    ("Modalités de partenariat", reference_loaders.load_partnership_modalities),
+    ("Forces du changement", reference_loaders.load_forces_of_change),
+    ("Feuille de route 2020", roadmap_loaders.load_roadmap),
+]
+
+
+class Command(BaseCommand):
+    help = "Charge les données de référence (ODD, types d'acteurs, modalités, feuille de route 2020)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        report = LoadReport()
+        verbose = options["verbosity"] >= 1
+        with transaction.atomic():
+            for label, step in tqdm(STEPS, desc="Données de référence", unit="jeu", disable=not verbose):
+                if verbose:
+                    tqdm.write(f"  · {label}")
+                step(report)
+        if verbose:
+            for line in report.lines():
+                self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS(f"Données de référence chargées ({report.changed} changement(s))."))

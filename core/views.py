@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from roadmap.selectors import programme_summary
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/home.html",
+        {"page_title": "Accueil", "summary": programme_summary()},
+    )
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "page_title": "Déclaration d'accessibilité",
+            "breadcrumb_data": {"current": "Déclaration d'accessibilité"},
+        },
+    )
+
+
+def legal(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/legal.html",
+        {"page_title": "Mentions légales", "breadcrumb_data": {"current": "Mentions légales"}},
+    )
+
+
+def open_data(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/open_data.html",
+        {"page_title": "API et données ouvertes", "breadcrumb_data": {"current": "API et données ouvertes"}},
+    )
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness with one trivial query: the ceiling of this stack in the benchmark."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness: the database answers and every migration is applied."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception:
+        return JsonResponse({"status": "indisponible", "detail": "base de données injoignable"}, status=503)
+    if pending:
+        return JsonResponse({"status": "indisponible", "detail": "migrations en attente"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Ressource introuvable."}, status=404)
+    return render(
+        request,
+        "404.html",
+        {"page_title": "Page non trouvée", "breadcrumb_data": {"current": "Page non trouvée"}},
+        status=404,
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Rendered without context processors touching the database: the failure may be there.
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Erreur inattendue du serveur."}, status=500)
+    return render(request, "500.html", {"page_title": "Erreur inattendue"}, status=500)

@@ -1,0 +1,139 @@
+"""Public pages of the roadmap: parse the request, call a selector, render."""
+
+from __future__ import annotations
+
+from csp.decorators import csp_exempt
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from roadmap import charts, exports, selectors
+from roadmap.models import Bilan, Programme, Workstream
+
+OVERVIEW_TITLE = "Feuille de route"
+
+
+def _programme_or_404() -> Programme:
+    programme = selectors.current_programme()
+    if programme is None:
+        raise Http404("Aucune feuille de route n'est publiée.")
+    return programme
+
+
+def _crumbs(current: str, *links: tuple[str, str]) -> dict:
+    return {"links": [{"url": url, "title": title} for url, title in links], "current": current}
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    programme = _programme_or_404()
+    summary = selectors.programme_summary(programme)
+    return render(
+        request,
+        "roadmap/overview.html",
+        {
+            "page_title": OVERVIEW_TITLE,
+            "breadcrumb_data": _crumbs(OVERVIEW_TITLE),
+            "summary": summary,
+            "dimension_rows": summary.status_table(summary.by_dimension) if summary else [],
+            "workstream_rows": summary.status_table(summary.by_workstream) if summary else [],
+            "bilans": selectors.published_bilans(programme),
+        },
+    )
+
+
+@csp_exempt()
+def progress_chart(request: HttpRequest) -> HttpResponse:
+    summary = selectors.programme_summary(_programme_or_404())
+    assert summary is not None
+    return HttpResponse(charts.progress_svg(summary), content_type="image/svg+xml; charset=utf-8")
+
+
+def measures_csv(request: HttpRequest) -> HttpResponse:
+    programme = _programme_or_404()
+    return exports.csv_response(
+        exports.measures_rows(selectors.measures_with_state(programme)), filename="feuille-de-route-mesures.csv"
+    )
+
+
+def measure_detail(request: HttpRequest, number: int) -> HttpResponse:
+    programme = _programme_or_404()
+    measure = get_object_or_404(selectors.measures_with_state(programme), number=number)
+    title = f"Mesure {measure.number}"
+    return render(
+        request,
+        "roadmap/measure_detail.html",
+        {
+            "page_title": f"{title} — {measure.title}",
+            "breadcrumb_data": _crumbs(title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
+            "measure": measure,
+            "reviews": selectors.measure_reviews(measure),
+            "status_label": selectors.measure_status_label(measure),
+            "progress": selectors.measure_progress(measure),
+        },
+    )
+
+
+def workstream_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = _programme_or_404()
+    workstream = get_object_or_404(Workstream, programme=programme, slug=slug)
+    measures = list(selectors.measures_with_state(programme, workstream=workstream))
+    group = selectors.Group(key=workstream.slug, label=workstream.title, measures=measures)
+    title = f"Chantier {workstream.number}"
+    return render(
+        request,
+        "roadmap/workstream_detail.html",
+        {
+            "page_title": f"{title} — {workstream.title}",
+            "breadcrumb_data": _crumbs(title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
+            "workstream": workstream,
+            "group": group,
+            "reviews": selectors.workstream_reviews(workstream),
+        },
+    )
+
+
+def _published_bilan(slug: str) -> Bilan:
+    return get_object_or_404(Bilan.objects.published().select_related("programme"), slug=slug)
+
+
+def bilan_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    bilan = _published_bilan(slug)
+    others = selectors.published_bilans(bilan.programme).exclude(pk=bilan.pk)
+    compare_slug = request.GET.get("comparer_avec", "")
+    comparison = None
+    compared = None
+    error = ""
+    if compare_slug:
+        compared = others.filter(slug=compare_slug).first()
+        if compared is None:
+            error = "Le bilan choisi pour la comparaison n'existe pas ou n'est pas publié."
+        else:
+            earlier, later = sorted([compared, bilan], key=lambda b: (b.date, b.pk))
+            comparison = {"earlier": earlier, "later": later, "changes": selectors.bilan_compare(earlier, later)}
+    return render(
+        request,
+        "roadmap/bilan_detail.html",
+        {
+            "page_title": bilan.title,
+            "breadcrumb_data": _crumbs(bilan.title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
+            "bilan": bilan,
+            "entries": bilan.entries.all(),
+            "others": others,
+            "comparison": comparison,
+            "compared": compared,
+            "compare_error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+def bilan_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    bilan = _published_bilan(slug)
+    response = HttpResponse(exports.bilan_pdf(bilan), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{bilan.slug}.pdf"'
+    return response
+
+
+def bilan_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    bilan = _published_bilan(slug)
+    return exports.csv_response(exports.bilan_rows(bilan), filename=f"{bilan.slug}.csv")
