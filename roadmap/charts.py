@@ -29,6 +29,7 @@ def progress_svg(summary: ProgrammeSummary) -> bytes:
         style=_STYLE,
         show_legend=False,
         range=(0, 100),
+        y_labels=[0, 25, 50, 75, 100],
         width=800,
         height=60 + 45 * len(groups),
         js=[],
