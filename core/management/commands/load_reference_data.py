@@ -11,7 +11,6 @@ from tqdm import tqdm
 from core.loading import LoadReport
 from reference import loaders as reference_loaders
 from roadmap import loaders as roadmap_loaders
-from territories import loaders as territory_loaders
 
 STEPS = [
     ("Objectifs de développement durable et cibles", reference_loaders.load_sdgs),
@@ -19,7 +18,6 @@ STEPS = [
     ("Modalités de partenariat", reference_loaders.load_partnership_modalities),
     ("Forces du changement", reference_loaders.load_forces_of_change),
     ("Feuille de route 2020", roadmap_loaders.load_roadmap),
-    ("Territoires (code officiel géographique)", territory_loaders.load_territories),
 ]
 
 
@@ -33,10 +31,7 @@ class Command(BaseCommand):
             for label, step in tqdm(STEPS, desc="Données de référence", unit="jeu", disable=not verbose):
                 if verbose:
                     tqdm.write(f"  · {label}")
-                if step is territory_loaders.load_territories:  # the only step long enough for its own progress bar
-                    step(report, verbosity=options["verbosity"])
-                else:
-                    step(report)
+                step(report)
         if not verbose:
             return
         for line in report.lines():
