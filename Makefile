@@ -5,10 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-WORKERS ?= 3
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install test-unit test-e2e lint setup serve chromium clean
+.PHONY: run test install lint setup chromium bench clean
 
 # Create the virtual environment and install the pinned dependencies (only when they change).
 $(STAMP): requirements.txt requirements-dev.txt
@@ -28,7 +27,7 @@ setup: install
 # Serve the platform with a production WSGI server (gunicorn) on http://127.0.0.1:$(PORT).
 run: setup
 	@echo "Alliances & Territoires : http://127.0.0.1:$(PORT)/ (espace de gestion : /admin/)"
-	$(BIN)/gunicorn config.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+	PORT=$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi:application
 
 # Debian's Chromium for the browser tests (browsers cannot be downloaded by Playwright here).
 chromium:
@@ -46,6 +45,18 @@ lint: install
 # The whole suite: lint, unit/integration tests, then the browser tests in headless Chromium.
 test: install chromium lint
 	$(BIN)/pytest
+
+# Benchmark: latency per page type, a mixed load run and the /healthz ceiling, on the same
+# production server as `make run` (SQLite by default, PostgreSQL with DATABASE_URL).
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): requirements-bench.txt $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt 2>&1 | { grep -v 'is ignored: it is neither' || true; }
+	touch $(BENCH_STAMP)
+
+SCALE ?= small
+BENCH_DURATION ?= 60
+bench: $(BENCH_STAMP) setup
+	$(BIN)/python bench/run.py --scale $(SCALE) --duration $(BENCH_DURATION)
 
 clean:
 	rm -rf $(VENV) var

@@ -181,8 +181,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGIN_URL = "/admin/login/"
 
-# django-dsfr: the State design system's static assets are shipped with the package.
-DSFR_USE_INTEGRITY_CHECKSUMS = True
+# django-dsfr: the State design system's static assets are shipped with the package and served
+# by the site itself. No Subresource Integrity: the manifest storage rewrites the CSS (hashed
+# font URLs), so the package's checksums no longer match and the browser would block the CSS.
+DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 # Security headers (every profile; HTTPS-only settings in production).
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def _load() -> str:
     out = io.StringIO()
-    call_command("load_reference_data", stdout=out, verbosity=0)
+    call_command("load_reference_data", stdout=out, stderr=io.StringIO(), verbosity=1)
     return out.getvalue()
 
 

@@ -1,0 +1,224 @@
+"""`make bench`: measure the platform as `make run` serves it, and print one table.
+
+1. the dataset (generate_dataset --scale small|national, when the command exists);
+2. the production server (gunicorn, config/gunicorn.conf.py), SQLite or DATABASE_URL;
+3. for each public page type and API list: median and 95th percentile latency (sequential);
+4. a mixed load run with locust (headless): requests per second, p95, errors;
+5. the same server's ceiling: a locust run on /healthz (one trivial database query).
+Targets are printed beside the figures; nothing here fails on timing (CI runs it at small scale).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+PORT = int(os.environ.get("BENCH_PORT", "8799"))
+BASE = f"http://127.0.0.1:{PORT}"
+LATENCY_SAMPLES = int(os.environ.get("BENCH_SAMPLES", "50"))
+
+
+def manage(*args: str) -> str:
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+
+
+def has_command(name: str) -> bool:
+    return name in manage("help", "--commands").split()
+
+
+def page_types() -> list[tuple[str, str, float]]:
+    """(label, path, p95 target in ms) for every page type the platform serves today."""
+    probe = manage("bench_paths") if has_command("bench_paths") else "{}"
+    extra: dict[str, str] = json.loads(probe or "{}")
+    types = [
+        ("Accueil", "/", 100.0),
+        ("Feuille de route", "/feuille-de-route/", 100.0),
+        ("Une mesure", "/feuille-de-route/mesures/1/", 100.0),
+        ("Un bilan d'ensemble", "/feuille-de-route/bilans/bilan-7-mai-2021/", 100.0),
+        ("API mesures", "/api/v1/roadmap/measures", 100.0),
+        ("API chantiers", "/api/v1/roadmap/workstreams", 100.0),
+        ("API bilans", "/api/v1/roadmap/bilans", 100.0),
+    ]
+    for label, path in extra.items():
+        types.append((label, path, 150.0 if "recherche" in label.lower() else 100.0))
+    return types
+
+
+def start_server(log_path: Path) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "PORT": str(PORT),
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+        # The bench measures capacity from one address: the per-address API limits would refuse it.
+        "API_THROTTLE_ANON_RATE": "100000000/min",
+        "API_THROTTLE_AUTH_RATE": "100000000/min",
+    }
+    log = log_path.open("wb")
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi:application"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    for _ in range(120):
+        try:
+            if requests.get(f"{BASE}/healthz", timeout=2).status_code == 200:
+                return process
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    process.kill()
+    raise SystemExit(f"Le serveur n'a pas démarré : voir {log_path}")
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def percentile(values: list[float], rank: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(rank / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def measure_latency(path: str) -> tuple[float, float, int]:
+    session = requests.Session()
+    errors = 0
+    for _ in range(3):  # warm-up
+        session.get(BASE + path, timeout=30)
+    timings = []
+    for _ in range(LATENCY_SAMPLES):
+        start = time.perf_counter()
+        response = session.get(BASE + path, timeout=30)
+        timings.append((time.perf_counter() - start) * 1000)
+        errors += response.status_code >= 400
+    return statistics.median(timings), percentile(timings, 95), errors
+
+
+def load_run(paths: list[tuple[str, str, int]], duration: int, users: int, workdir: Path, name: str) -> dict[str, float]:
+    prefix = workdir / name
+    env = {**os.environ, "BENCH_PATHS": json.dumps(paths)}
+    subprocess.run(
+        [
+            str(BIN / "locust"),
+            "-f",
+            str(ROOT / "bench" / "locustfile.py"),
+            "--headless",
+            "--only-summary",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(users),
+            "--run-time",
+            f"{duration}s",
+            "--host",
+            BASE,
+            "--csv",
+            str(prefix),
+            "--loglevel",
+            "WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=False,
+        capture_output=True,
+    )
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        rows = {row["Name"]: row for row in csv.DictReader(handle)}
+    total = rows["Aggregated"]
+    return {
+        "rps": float(total["Requests/s"]),
+        "p95": float(total["95%"]),
+        "requests": int(total["Request Count"]),
+        "errors": int(total["Failure Count"]),
+    }
+
+
+def engine() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    return "PostgreSQL" if url.startswith("postgres") else "SQLite"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", choices=["small", "national"], default="small")
+    parser.add_argument("--duration", type=int, default=60, help="durée de chaque tir de charge (s)")
+    parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", "16")))
+    args = parser.parse_args()
+
+    if has_command("generate_dataset"):
+        print(f"Jeu de données : generate_dataset --scale {args.scale}…", flush=True)
+        subprocess.run([PYTHON, "manage.py", "generate_dataset", "--scale", args.scale], cwd=ROOT, check=True)
+    else:
+        print("Jeu de données : données de référence et de démonstration (generate_dataset pas encore disponible).")
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    server = start_server(workdir / "server.log")
+    try:
+        types = page_types()
+        latencies = []
+        for label, path, target in types:
+            median, p95, errors = measure_latency(path)
+            latencies.append((label, path, median, p95, errors, target))
+            print(f"  {label:<40} médiane {median:7.1f} ms   p95 {p95:7.1f} ms", flush=True)
+        mix = load_run([(label, path, 1) for label, path, _ in types], args.duration, args.users, workdir, "mix")
+        ceiling = load_run([("/healthz", "/healthz", 1)], args.duration, args.users, workdir, "healthz")
+    finally:
+        stop_server(server)
+
+    report(args, latencies, mix, ceiling)
+
+
+def report(args: argparse.Namespace, latencies: list, mix: dict[str, float], ceiling: dict[str, float]) -> None:
+    ok = "✔"
+    ko = "✘"
+    lines = [
+        "",
+        f"# Banc d'essai — moteur {engine()}, échelle {args.scale}, {args.users} utilisateurs, {args.duration} s par tir",
+        "",
+        "| type de page | chemin | médiane (ms) | p95 (ms) | cible p95 | erreurs |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for label, path, median, p95, errors, target in latencies:
+        lines.append(f"| {label} | `{path}` | {median:.1f} | {p95:.1f} | {target:.0f} {ok if p95 < target else ko} | {errors} |")
+    ratio = mix["rps"] / ceiling["rps"] if ceiling["rps"] else 0.0
+    lines += [
+        "",
+        "| tir de charge | requêtes | req/s | p95 (ms) | erreurs |",
+        "|---|---:|---:|---:|---:|",
+        f"| mélange des pages ci-dessus | {mix['requests']} | {mix['rps']:.1f} | {mix['p95']:.0f} | {mix['errors']} |",
+        f"| plafond `/healthz` | {ceiling['requests']} | {ceiling['rps']:.1f} | {ceiling['p95']:.0f} | {ceiling['errors']} |",
+        "",
+        f"Débit du mélange / plafond : {ratio:.0%} (cible ≥ 50 % {ok if ratio >= 0.5 else ko}) ; "
+        f"erreurs : {mix['errors'] + ceiling['errors']} (cible 0 {ok if mix['errors'] + ceiling['errors'] == 0 else ko}).",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (out / f"bench-{engine().lower()}-{args.scale}-{stamp}.md").write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

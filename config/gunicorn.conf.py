@@ -1,0 +1,16 @@
+"""gunicorn settings shared by `make run` and `make bench` (one place for the production server)."""
+
+import multiprocessing
+import os
+
+bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+# Sync workers: one request at a time each, (2 × cores) + 1 is gunicorn's usual advice.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+timeout = 60
+graceful_timeout = 20
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+loglevel = "warning"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
