@@ -115,3 +115,35 @@ def test_editing_a_measure_keeps_a_revision_with_author(client, programme, missi
     assert measure.facilitators == "Réseaux d'ingénierie territoriale"
     revision = measure.latest_revision
     assert revision is not None and revision.user == mission_member
+
+
+def test_the_mission_team_freezes_a_bilan_from_the_back_office(client, programme, mission_member) -> None:
+    client.force_login(mission_member)
+    response = client.post(
+        "/admin/snippets/roadmap/bilan/add/",
+        {
+            "programme": programme.pk,
+            "title": "Bilan à 18 mois",
+            "slug": "bilan-18-mois",
+            "date": "2021-11-07",
+            "summary": "État des mesures à 18 mois.",
+            "is_published": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:1500]
+    bilan = programme.bilans.get(slug="bilan-18-mois")
+    assert bilan.author == mission_member
+    assert bilan.entries.count() == 21
+    assert ModelLogEntry.objects.filter(action="wagtail.create", object_id=str(bilan.pk)).exists()
+    assert client.get("/feuille-de-route/bilans/bilan-18-mois/").status_code == 200
+
+
+def test_a_bilan_dated_in_the_future_is_refused_in_the_back_office(client, programme, mission_member) -> None:
+    client.force_login(mission_member)
+    response = client.post(
+        "/admin/snippets/roadmap/bilan/add/",
+        {"programme": programme.pk, "title": "Bilan futur", "slug": "bilan-futur", "date": "2999-01-01"},
+    )
+    assert response.status_code == 200
+    assert "La date d&#x27;un bilan ne peut pas être dans le futur." in response.content.decode()
+    assert not programme.bilans.filter(slug="bilan-futur").exists()
