@@ -115,7 +115,9 @@ def measure_latency(path: str) -> tuple[float, float, int]:
     return statistics.median(timings), percentile(timings, 95), errors
 
 
-def load_run(paths: list[tuple[str, str, int]], duration: int, users: int, workdir: Path, name: str) -> dict[str, float]:
+def load_run(
+    paths: list[tuple[str, str, int]], duration: int, users: int, workdir: Path, name: str
+) -> dict[str, float]:
     prefix = workdir / name
     env = {**os.environ, "BENCH_PATHS": json.dumps(paths)}
     subprocess.run(
@@ -189,28 +191,35 @@ def main() -> None:
     report(args, latencies, mix, ceiling)
 
 
+def _load_row(label: str, run: dict[str, float]) -> str:
+    return f"| {label} | {run['requests']:.0f} | {run['rps']:.1f} | {run['p95']:.0f} | {run['errors']:.0f} |"
+
+
 def report(args: argparse.Namespace, latencies: list, mix: dict[str, float], ceiling: dict[str, float]) -> None:
-    ok = "✔"
-    ko = "✘"
+    ok, ko = "✔", "✘"
     lines = [
         "",
-        f"# Banc d'essai — moteur {engine()}, échelle {args.scale}, {args.users} utilisateurs, {args.duration} s par tir",
+        f"# Banc d'essai — moteur {engine()}, échelle {args.scale}, "
+        f"{args.users} utilisateurs, {args.duration} s par tir",
         "",
         "| type de page | chemin | médiane (ms) | p95 (ms) | cible p95 | erreurs |",
         "|---|---|---:|---:|---:|---:|",
     ]
     for label, path, median, p95, errors, target in latencies:
-        lines.append(f"| {label} | `{path}` | {median:.1f} | {p95:.1f} | {target:.0f} {ok if p95 < target else ko} | {errors} |")
+        lines.append(
+            f"| {label} | `{path}` | {median:.1f} | {p95:.1f} | {target:.0f} {ok if p95 < target else ko} | {errors} |"
+        )
     ratio = mix["rps"] / ceiling["rps"] if ceiling["rps"] else 0.0
+    errors = mix["errors"] + ceiling["errors"]
     lines += [
         "",
         "| tir de charge | requêtes | req/s | p95 (ms) | erreurs |",
         "|---|---:|---:|---:|---:|",
-        f"| mélange des pages ci-dessus | {mix['requests']} | {mix['rps']:.1f} | {mix['p95']:.0f} | {mix['errors']} |",
-        f"| plafond `/healthz` | {ceiling['requests']} | {ceiling['rps']:.1f} | {ceiling['p95']:.0f} | {ceiling['errors']} |",
+        _load_row("mélange des pages ci-dessus", mix),
+        _load_row("plafond `/healthz`", ceiling),
         "",
         f"Débit du mélange / plafond : {ratio:.0%} (cible ≥ 50 % {ok if ratio >= 0.5 else ko}) ; "
-        f"erreurs : {mix['errors'] + ceiling['errors']} (cible 0 {ok if mix['errors'] + ceiling['errors'] == 0 else ko}).",
+        f"erreurs : {errors} (cible 0 {ok if errors == 0 else ko}).",
     ]
     text = "\n".join(lines)
     print(text)
