@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+VAR_DIR ?= var
+STATIC_MANIFEST := $(VAR_DIR)/static/staticfiles.json
+STATIC_SOURCES := $(shell find . -path ./.venv -prune -o -path ./$(VAR_DIR) -prune -o -path '*/static/*' -type f -print 2>/dev/null)
 
 .PHONY: run test install lint setup chromium bench clean
 
@@ -22,10 +25,13 @@ setup: install
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py ensure_admin
+
+# Static files are collected (hashed, compressed) only when they or the dependencies change.
+$(STATIC_MANIFEST): $(STAMP) $(STATIC_SOURCES)
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 
 # Serve the platform with a production WSGI server (gunicorn) on http://127.0.0.1:$(PORT).
-run: setup
+run: setup $(STATIC_MANIFEST)
 	@echo "Alliances & Territoires : http://127.0.0.1:$(PORT)/ (espace de gestion : /admin/)"
 	PORT=$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi:application
 
@@ -55,7 +61,7 @@ $(BENCH_STAMP): requirements-bench.txt $(STAMP)
 
 SCALE ?= small
 BENCH_DURATION ?= 60
-bench: $(BENCH_STAMP) setup
+bench: $(BENCH_STAMP) setup $(STATIC_MANIFEST)
 	$(BIN)/python bench/run.py --scale $(SCALE) --duration $(BENCH_DURATION)
 
 clean:

@@ -76,7 +76,7 @@ def start_server(log_path: Path) -> subprocess.Popen[bytes]:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    for _ in range(120):
+    for _ in range(240):
         try:
             if requests.get(f"{BASE}/healthz", timeout=2).status_code == 200:
                 return process
