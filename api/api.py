@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from api.roadmap import router as roadmap_router
+from api.territories import router as territories_router
 
 api = NinjaAPI(
     title="API Alliances & Territoires",
@@ -15,6 +16,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/roadmap", roadmap_router)
+api.add_router("/territories", territories_router)
 
 
 @api.exception_handler(ValidationError)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "core",
     "reference",
     "roadmap",
+    "territories",
     "api",
     # Wagtail (back office and CMS)
     "wagtail.contrib.forms",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("feuille-de-route/", include("roadmap.urls")),
+    path("territoires/", include("territories.urls")),
     path("", include("core.urls")),
 ]
 

@@ -12,6 +12,7 @@ def platform(request: HttpRequest) -> dict[str, Any]:
     navigation = [
         {"label": "Accueil", "url": reverse("core:home")},
         {"label": "Feuille de route", "url": reverse("roadmap:overview")},
+        {"label": "Territoires", "url": reverse("territories:index")},
         {"label": "API et données", "url": reverse("core:open_data")},
     ]
     for item in navigation:

@@ -20,9 +20,13 @@ def read_yaml(relative_path: str) -> Any:
 
 
 class LoadReport:
-    """Counts what a load did, per model: created, updated, unchanged."""
+    """Counts what a load did, per model: created, updated, unchanged.
 
-    def __init__(self) -> None:
+    ``verbosity`` is the command's: a long step shows its own progress bar when it is 1 or more.
+    """
+
+    def __init__(self, verbosity: int = 0) -> None:
+        self.verbosity = verbosity
         self.counts: dict[str, Counter[str]] = {}
 
     def add(self, label: str, outcome: str) -> None:

@@ -4,8 +4,31 @@ import pytest
 from django.core.management import call_command
 
 
+@pytest.fixture(scope="session")
+def _territories_in_database(django_db_setup: None, django_db_blocker) -> None:
+    """The COG of data/territories/, loaded once per test database, outside the tests' transactions."""
+    from django.db import transaction
+
+    from core.loading import LoadReport
+    from territories.loaders import load_territories
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_territories(LoadReport())
+
+
 @pytest.fixture
-def reference_data(db: None) -> None:
+def territories(db: None, _territories_in_database: None) -> None:
+    """Régions, départements, EPCI and communes (reloaded only if a transactional test emptied the tables)."""
+    from core.loading import LoadReport
+    from territories.loaders import load_territories
+    from territories.models import Commune
+
+    if not Commune.objects.exists():
+        load_territories(LoadReport())
+
+
+@pytest.fixture
+def reference_data(db: None, _territories_in_database: None) -> None:
     """The reference data of data/ (SDGs, vocabularies, the 2020 roadmap), loaded once per database."""
     from roadmap.models import Programme
 

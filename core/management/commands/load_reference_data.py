@@ -11,6 +11,7 @@ from tqdm import tqdm
 from core.loading import LoadReport
 from reference import loaders as reference_loaders
 from roadmap import loaders as roadmap_loaders
+from territories import loaders as territory_loaders
 
 STEPS = [
     ("Objectifs de développement durable et cibles", reference_loaders.load_sdgs),
@@ -18,14 +19,15 @@ STEPS = [
     ("Modalités de partenariat", reference_loaders.load_partnership_modalities),
     ("Forces du changement", reference_loaders.load_forces_of_change),
     ("Feuille de route 2020", roadmap_loaders.load_roadmap),
+    ("Territoires (code officiel géographique)", territory_loaders.load_territories),
 ]
 
 
 class Command(BaseCommand):
-    help = "Charge les données de référence (ODD, types d'acteurs, modalités, feuille de route 2020)."
+    help = "Charge les données de référence (ODD, types d'acteurs, modalités, feuille de route 2020, territoires)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report = LoadReport()
+        report = LoadReport(verbosity=options["verbosity"])
         verbose = options["verbosity"] >= 1
         with transaction.atomic():
             for label, step in tqdm(STEPS, desc="Données de référence", unit="jeu", disable=not verbose):
