@@ -51,6 +51,11 @@ def test_home_to_measure_1_review_and_bilan_pdf(page) -> None:
         ("/mentions-legales/", 200),
         ("/donnees/", 200),
         ("/page-inexistante/", 404),
+        ("/territoires/?q=saint+etienne", 200),
+        ("/territoires/regions/93/", 200),
+        ("/territoires/departements/13/", 200),
+        ("/territoires/epci/200054807/", 200),
+        ("/territoires/communes/13055/", 200),
     ],
 )
 def test_public_page_types_have_no_serious_accessibility_violation(page, path, status) -> None:
