@@ -170,7 +170,20 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = APP_ENV == "test"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Public pages for anonymous visitors (core/cache.py): files shared by the server's workers.
+    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if APP_ENV == "test"
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
+# Any write to these apps clears the cached public pages.
+PUBLIC_CONTENT_APPS = {"reference", "roadmap", "territories", "organisations", "cases", "resources", "hub", "search"}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Alliances & Territoires"

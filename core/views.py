@@ -5,9 +5,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from core.cache import public_page
 from roadmap.selectors import programme_summary
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from core.cache import public_page
 from roadmap import charts, exports, selectors
 from roadmap.models import Bilan, Programme, Workstream
 
@@ -24,6 +25,7 @@ def _crumbs(current: str, *links: tuple[str, str]) -> dict:
     return {"links": [{"url": url, "title": title} for url, title in links], "current": current}
 
 
+@public_page
 def overview(request: HttpRequest) -> HttpResponse:
     programme = _programme_or_404()
     summary = selectors.programme_summary(programme)
@@ -42,6 +44,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @csp_exempt()
+@public_page
 def progress_chart(request: HttpRequest) -> HttpResponse:
     summary = selectors.programme_summary(_programme_or_404())
     assert summary is not None
@@ -55,6 +58,7 @@ def measures_csv(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def measure_detail(request: HttpRequest, number: int) -> HttpResponse:
     programme = _programme_or_404()
     measure = get_object_or_404(selectors.measures_with_state(programme), number=number)
@@ -73,6 +77,7 @@ def measure_detail(request: HttpRequest, number: int) -> HttpResponse:
     )
 
 
+@public_page
 def workstream_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme_or_404()
     workstream = get_object_or_404(Workstream, programme=programme, slug=slug)
@@ -96,6 +101,7 @@ def _published_bilan(slug: str) -> Bilan:
     return get_object_or_404(Bilan.objects.published().select_related("programme"), slug=slug)
 
 
+@public_page
 def bilan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     bilan = _published_bilan(slug)
     others = selectors.published_bilans(bilan.programme).exclude(pk=bilan.pk)

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.cache import public_page
 from territories import selectors
 from territories.models import Commune, Departement, Epci, Region
 
@@ -50,6 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     region: Region = _or_404(selectors.region_by_code(code), "Région", code)
     departements = selectors.departements(region=region.code).annotate(population=Sum("communes__population"))
@@ -67,6 +69,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@public_page
 def departement_detail(request: HttpRequest, code: str) -> HttpResponse:
     departement: Departement = _or_404(selectors.departement_by_code(code), "Département", code)
     region = departement.region
@@ -86,6 +89,7 @@ def departement_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@public_page
 def epci_detail(request: HttpRequest, code: str) -> HttpResponse:
     epci: Epci = _or_404(selectors.epci_by_code(code), "EPCI", code)
     departements = list(selectors.epci_departements(epci))
@@ -105,6 +109,7 @@ def epci_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@public_page
 def commune_detail(request: HttpRequest, code: str) -> HttpResponse:
     commune: Commune = _or_404(selectors.commune_by_code(code), "Commune", code)
     departement, region = commune.departement, commune.region

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from tqdm import tqdm
 
+from core.cache import clear_public_pages
 from core.loading import LoadReport
 from reference import loaders as reference_loaders
 from roadmap import loaders as roadmap_loaders
@@ -34,6 +35,8 @@ class Command(BaseCommand):
                 if verbose:
                     tqdm.write(f"  · {label}")
                 step(report)
+        if report.changed:
+            clear_public_pages()  # bulk loads send no signals
         if not verbose:
             return
         for line in report.lines():

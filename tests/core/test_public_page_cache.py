@@ -1,0 +1,65 @@
+"""Public pages are cached for anonymous visitors and the cache is cleared by any write."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
+
+from roadmap.models import Measure, ReviewStatus
+from roadmap.services import review_add
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOCMEM_PAGES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+
+
+@pytest.fixture
+def page_cache():
+    with override_settings(CACHES=LOCMEM_PAGES):
+        from django.core.cache import caches
+
+        caches["pages"].clear()
+        yield caches["pages"]
+
+
+def test_a_second_anonymous_visit_is_served_from_the_cache(client, programme, page_cache) -> None:
+    client.get("/feuille-de-route/mesures/2/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/feuille-de-route/mesures/2/")
+    assert response.status_code == 200
+    assert not [q for q in queries.captured_queries if "roadmap_" in q["sql"]]
+
+
+def test_a_new_review_clears_the_cache_at_once(client, programme, page_cache) -> None:
+    assert "Pas encore de bilan" in client.get("/feuille-de-route/mesures/2/").content.decode()
+    review_add(
+        programme=programme,
+        measure=Measure.objects.get(programme=programme, number=2),
+        date=dt.date(2021, 10, 1),
+        status=ReviewStatus.objects.get(slug="lancee"),
+        text="Premiers travaux de convergence des outils.",
+    )
+    html = client.get("/feuille-de-route/mesures/2/").content.decode()
+    assert "Premiers travaux de convergence des outils." in html
+
+
+def test_signed_in_users_always_get_a_fresh_page(client, programme, page_cache) -> None:
+    client.get("/feuille-de-route/")
+    Measure.objects.filter(programme=programme, number=21).update(live=False)  # no signal: cache kept
+    assert "Inscrire les nouvelles formes" in client.get("/feuille-de-route/").content.decode()
+    client.force_login(UserFactory())
+    assert "Inscrire les nouvelles formes" not in client.get("/feuille-de-route/").content.decode()
+
+
+def test_every_response_keeps_its_own_security_headers(client, programme, page_cache) -> None:
+    first = client.get("/feuille-de-route/")
+    second = client.get("/feuille-de-route/")
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+    assert "Content-Security-Policy" in second
