@@ -24,6 +24,7 @@ install: $(STAMP)
 setup: install
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
 
 # Static files are collected (hashed, compressed) only when they or the dependencies change.

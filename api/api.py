@@ -6,7 +6,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from api.cases import router as cases_router
+from api.resources import router as resources_router
 from api.roadmap import router as roadmap_router
+from api.search import router as search_router
 from api.territories import router as territories_router
 
 api = NinjaAPI(
@@ -17,6 +20,9 @@ api = NinjaAPI(
 )
 api.add_router("/roadmap", roadmap_router)
 api.add_router("/territories", territories_router)
+api.add_router("/cases", cases_router)
+api.add_router("/", resources_router)
+api.add_router("/search", search_router)
 
 
 @api.exception_handler(ValidationError)

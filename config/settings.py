@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "reference",
     "roadmap",
     "territories",
+    "hub",
+    "cases",
+    "resources",
+    "search",
     "api",
     # Wagtail (back office and CMS)
     "wagtail.contrib.forms",

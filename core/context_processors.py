@@ -11,6 +11,11 @@ def platform(request: HttpRequest) -> dict[str, Any]:
     path = request.path
     navigation = [
         {"label": "Accueil", "url": reverse("core:home")},
+        {"label": "Actualités", "url": reverse("resources:news_index")},
+        {"label": "Exemples inspirants", "url": reverse("cases:index")},
+        {"label": "Études & rapports", "url": reverse("resources:studies")},
+        {"label": "Outils & méthodes", "url": reverse("resources:tools")},
+        {"label": "Accompagnement en territoire", "url": reverse("hub:support")},
         {"label": "Feuille de route", "url": reverse("roadmap:overview")},
         {"label": "Territoires", "url": reverse("territories:index")},
         {"label": "API et données", "url": reverse("core:open_data")},

@@ -41,3 +41,14 @@ def programme(reference_data: None):
     from roadmap.models import Programme
 
     return Programme.objects.get(slug="feuille-de-route-2020")
+
+
+@pytest.fixture
+def vocabularies(db: None) -> None:
+    """Only the SDGs, actor kinds and partnership modalities (no roadmap, no geography): fast."""
+    from core.loading import LoadReport
+    from reference import loaders
+
+    report = LoadReport()
+    for step in (loaders.load_sdgs, loaders.load_actor_kinds, loaders.load_partnership_modalities):
+        step(report)

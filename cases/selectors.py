@@ -1,0 +1,47 @@
+"""Reads of the case base shared by the pages and the API."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Count, Q, QuerySet
+
+from cases.models import Case
+
+
+def published_cases() -> QuerySet[Case]:
+    return Case.objects.published().with_related()
+
+
+def case_by_slug(slug: str) -> Case | None:
+    return published_cases().filter(slug=slug).first()
+
+
+def case_by_id(pk: int) -> Case | None:
+    return published_cases().filter(pk=pk).first()
+
+
+def cases_in_order(ids: list[int]) -> list[Case]:
+    """Published cases with these ids, in the order given (the search's ranking)."""
+    by_id = published_cases().in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def similar_cases(case: Case, *, limit: int = 3) -> list[Case]:
+    """Published cases closest to ``case``: shared SDG targets, then same modality, then same région."""
+    target_ids = list(case.sdg_targets.values_list("pk", flat=True))
+    score = Count("sdg_targets", filter=Q(sdg_targets__in=target_ids), distinct=True) * 2 + models.Case(
+        models.When(modality_id=case.modality_id, then=models.Value(2)), default=models.Value(0)
+    )
+    if case.region_code:
+        score = score + models.Case(
+            models.When(region_code=case.region_code, then=models.Value(1)), default=models.Value(0)
+        )
+    candidates = (
+        Case.objects.published()
+        .exclude(pk=case.pk)
+        .annotate(similarity=score)
+        .filter(similarity__gt=0)
+        .order_by("-similarity", "-last_verified_on", "-id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return cases_in_order(list(candidates))

@@ -1,0 +1,91 @@
+"""The doors (« particuliers », « organisations »), the kit's sheets and the territorial support page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from hub import kit
+from hub.sections import INDIVIDUAL_ORDER, ORGANISATION_ORDER, SECTIONS
+from resources.selectors import upcoming_events
+from search import selectors as search_selectors
+from search.filters import SearchFilters
+
+SUPPORT_TITLE = "Accompagnement en territoire"
+
+
+def _sections(order: list[tuple[str, str]]) -> list[dict[str, str]]:
+    return [
+        {"title": SECTIONS[key].title, "url": reverse(SECTIONS[key].url_name), "description": description}
+        for key, description in order
+    ]
+
+
+def _door(request: HttpRequest, *, title: str, template: str, order: list[tuple[str, str]]) -> HttpResponse:
+    return render(
+        request,
+        template,
+        {"page_title": title, "breadcrumb_data": {"links": [], "current": title}, "sections": _sections(order)},
+    )
+
+
+def individuals(request: HttpRequest) -> HttpResponse:
+    return _door(request, title="Je suis un particulier", template="hub/individuals.html", order=INDIVIDUAL_ORDER)
+
+
+def organisations(request: HttpRequest) -> HttpResponse:
+    return _door(
+        request, title="Je représente une organisation", template="hub/organisations.html", order=ORGANISATION_ORDER
+    )
+
+
+def kit_index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "hub/kit/index.html",
+        {
+            "page_title": kit.KIT_TITLE,
+            "breadcrumb_data": {"links": [], "current": kit.KIT_TITLE},
+            "kit": kit,
+            "sheets": kit.SHEETS,
+        },
+    )
+
+
+def kit_sheet(request: HttpRequest, slug: str) -> HttpResponse:
+    sheet = kit.SHEETS_BY_SLUG.get(slug)
+    if sheet is None:
+        raise Http404("Fiche introuvable.")
+    title = f"Fiche {sheet.number}"
+    return render(
+        request,
+        "hub/kit/sheet.html",
+        {
+            "page_title": f"{title} — {sheet.title}",
+            "breadcrumb_data": {"links": [{"url": reverse("hub:kit"), "title": kit.KIT_TITLE}], "current": title},
+            "kit": kit,
+            "sheet": sheet,
+            "related_url": reverse(sheet.related_url_name),
+            "others": [other for other in kit.SHEETS if other.slug != sheet.slug],
+        },
+    )
+
+
+def support(request: HttpRequest) -> HttpResponse:
+    regions: list[Any] = []
+    facets = search_selectors.search(SearchFilters(), limit=0, facets=["region"]).facets
+    if facets:
+        regions = facets[0].options
+    return render(
+        request,
+        "hub/support.html",
+        {
+            "page_title": SUPPORT_TITLE,
+            "breadcrumb_data": {"links": [], "current": SUPPORT_TITLE},
+            "regions": regions,
+            "upcoming": upcoming_events(limit=5),
+        },
+    )

@@ -1,0 +1,66 @@
+"""Reads of the hub's resources shared by the pages and the API."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from reference.models import ActorKind
+from resources.models import Event, NewsItem, Phase, Study, Tool
+
+
+def published_tools() -> QuerySet[Tool]:
+    return Tool.objects.published().prefetch_related("audiences")
+
+
+def published_studies() -> QuerySet[Study]:
+    return Study.objects.published().select_related("document")
+
+
+def published_news() -> QuerySet[NewsItem]:
+    return NewsItem.objects.published()
+
+
+def published_events() -> QuerySet[Event]:
+    return Event.objects.published()
+
+
+def upcoming_events(*, limit: int | None = None) -> QuerySet[Event]:
+    events = published_events().upcoming(timezone.now())
+    return events[:limit] if limit else events
+
+
+def past_events(*, limit: int = 20) -> QuerySet[Event]:
+    return published_events().past(timezone.now())[:limit]
+
+
+@dataclass
+class ToolMapCell:
+    phase: str
+    kind: ActorKind
+    tools: list[Tool]
+
+
+@dataclass
+class ToolMap:
+    """The « cartographie des outils »: published tools by phase (rows) and audience (columns)."""
+
+    phases: list[tuple[str, str]]
+    kinds: list[ActorKind]
+    rows: list[tuple[str, list[ToolMapCell]]]
+
+
+def tool_map() -> ToolMap:
+    kinds = list(ActorKind.objects.all())
+    grid: dict[tuple[str, int], list[Tool]] = defaultdict(list)
+    for tool in published_tools().order_by("title"):
+        for kind in tool.audiences.all():
+            grid[(tool.phase, kind.pk)].append(tool)
+    rows = [
+        (label, [ToolMapCell(phase=value, kind=kind, tools=grid[(value, kind.pk)]) for kind in kinds])
+        for value, label in Phase.choices
+    ]
+    return ToolMap(phases=list(Phase.choices), kinds=kinds, rows=rows)

@@ -1,0 +1,144 @@
+"""Public pages of the resources: tools & methods, studies & reports, news, agenda."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from resources import selectors
+from search.models import Section
+from search.views import filtered_listing
+
+TOOLS_TITLE = "Outils & méthodes"
+STUDIES_TITLE = "Études & rapports"
+NEWS_TITLE = "Actualités"
+AGENDA_TITLE = "Agenda"
+
+
+def _crumbs(current: str, *links: tuple[str, str]) -> dict[str, Any]:
+    return {"links": [{"url": url, "title": title} for url, title in links], "current": current}
+
+
+def _published_or_404(queryset: QuerySet[Any], slug: str) -> Any:
+    item = queryset.filter(slug=slug).first()
+    if item is None:
+        raise Http404("Contenu introuvable.")
+    return item
+
+
+def tools(request: HttpRequest) -> HttpResponse:
+    return filtered_listing(
+        request,
+        template="resources/tools.html",
+        context={"page_title": TOOLS_TITLE, "breadcrumb_data": _crumbs(TOOLS_TITLE)},
+        section=Section.TOOL,
+        facets=["phase", "actor_kind", "maturity"],
+    )
+
+
+def tool_map(request: HttpRequest) -> HttpResponse:
+    title = "Cartographie des outils"
+    return render(
+        request,
+        "resources/tool_map.html",
+        {
+            "page_title": title,
+            "breadcrumb_data": _crumbs(title, (reverse("resources:tools"), TOOLS_TITLE)),
+            "map": selectors.tool_map(),
+        },
+    )
+
+
+def tool_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tool = _published_or_404(selectors.published_tools(), slug)
+    return render(
+        request,
+        "resources/tool_detail.html",
+        {
+            "page_title": tool.title,
+            "breadcrumb_data": _crumbs(tool.title, (reverse("resources:tools"), TOOLS_TITLE)),
+            "tool": tool,
+        },
+    )
+
+
+def studies(request: HttpRequest) -> HttpResponse:
+    return filtered_listing(
+        request,
+        template="resources/studies.html",
+        context={"page_title": STUDIES_TITLE, "breadcrumb_data": _crumbs(STUDIES_TITLE)},
+        section=Section.STUDY,
+        facets=[],
+    )
+
+
+def study_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    study = _published_or_404(selectors.published_studies(), slug)
+    return render(
+        request,
+        "resources/study_detail.html",
+        {
+            "page_title": study.title,
+            "breadcrumb_data": _crumbs(study.title, (reverse("resources:studies"), STUDIES_TITLE)),
+            "study": study,
+        },
+    )
+
+
+def news(request: HttpRequest) -> HttpResponse:
+    return filtered_listing(
+        request,
+        template="resources/news.html",
+        context={
+            "page_title": NEWS_TITLE,
+            "breadcrumb_data": _crumbs(NEWS_TITLE),
+            "upcoming": selectors.upcoming_events(limit=3),
+        },
+        section=Section.NEWS,
+        facets=[],
+    )
+
+
+def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    item = _published_or_404(selectors.published_news(), slug)
+    return render(
+        request,
+        "resources/news_detail.html",
+        {
+            "page_title": item.title,
+            "breadcrumb_data": _crumbs(item.title, (reverse("resources:news_index"), NEWS_TITLE)),
+            "item": item,
+        },
+    )
+
+
+def agenda(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "resources/agenda.html",
+        {
+            "page_title": AGENDA_TITLE,
+            "breadcrumb_data": _crumbs(AGENDA_TITLE, (reverse("resources:news_index"), NEWS_TITLE)),
+            "upcoming": selectors.upcoming_events(),
+            "past": selectors.past_events(),
+        },
+    )
+
+
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _published_or_404(selectors.published_events(), slug)
+    return render(
+        request,
+        "resources/event_detail.html",
+        {
+            "page_title": event.title,
+            "breadcrumb_data": _crumbs(
+                event.title, (reverse("resources:news_index"), NEWS_TITLE), (reverse("resources:agenda"), AGENDA_TITLE)
+            ),
+            "event": event,
+        },
+    )

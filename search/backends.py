@@ -1,0 +1,136 @@
+"""The engine-specific seam of the search: the full-text match and its relevance ranking.
+
+Everything else (filters, facets, pagination) is plain ORM over ``SearchDocument``. Terms come
+from ``search.text.query_terms`` (``[a-z0-9]+`` only) and are still passed as SQL parameters.
+
+- SQLite: an FTS5 external-content table over (title_text, body_text), kept in sync by triggers,
+  ranked by BM25 with the title weighing 4 times the body.
+- PostgreSQL: a generated ``tsvector`` column (title weight A, body weight B, ``simple``
+  configuration: the text is already normalised) with a GIN index, ranked by ``ts_rank``.
+- Any other engine: ``LIKE`` on the normalised text, most recent first (correct, not fast).
+
+Both database objects are created by migration 0002 and can be recreated by ``ensure_fulltext``
+(``manage.py rebuild_search_index``). See docs/adr/0010-search.md.
+
+Table names below are module constants and search terms always travel as SQL parameters, hence
+the ``noqa: S608/S611`` markers.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import F, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+
+TABLE = "search_searchdocument"
+FTS_TABLE = "search_document_fts"
+
+SQLITE_FULLTEXT = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    f"title_text, body_text, content='{TABLE}', content_rowid='id', tokenize='unicode61')",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON {TABLE} BEGIN "  # noqa: S608
+    f"INSERT INTO {FTS_TABLE}(rowid, title_text, body_text) VALUES (new.id, new.title_text, new.body_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON {TABLE} BEGIN "  # noqa: S608
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_text, body_text) "
+    f"VALUES ('delete', old.id, old.title_text, old.body_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE ON {TABLE} BEGIN "  # noqa: S608
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_text, body_text) "
+    f"VALUES ('delete', old.id, old.title_text, old.body_text); "
+    f"INSERT INTO {FTS_TABLE}(rowid, title_text, body_text) VALUES (new.id, new.title_text, new.body_text); END",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25(4.0, 1.0)')",  # noqa: S608
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",  # noqa: S608
+]
+SQLITE_DROP = [
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ai",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ad",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_au",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+POSTGRES_FULLTEXT = [
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('simple'::regconfig, title_text), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, body_text), 'B')) STORED",
+    f"CREATE INDEX IF NOT EXISTS search_document_vector ON {TABLE} USING gin (search_vector)",
+]
+POSTGRES_DROP = [
+    "DROP INDEX IF EXISTS search_document_vector",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector",
+]
+
+
+def ensure_fulltext(db: BaseDatabaseWrapper | None = None) -> None:
+    """Create the engine's full-text objects if missing (idempotent) and fill them from the table."""
+    db = db or connection
+    statements = {"sqlite": SQLITE_FULLTEXT, "postgresql": POSTGRES_FULLTEXT}.get(db.vendor, [])
+    with db.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def drop_fulltext(db: BaseDatabaseWrapper | None = None) -> None:
+    db = db or connection
+    statements = {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}.get(db.vendor, [])
+    with db.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+class SqliteBackend:
+    @staticmethod
+    def _match(terms: list[str]) -> str:
+        return " ".join(f'"{term}"' for term in terms)
+
+    def match(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
+        return queryset.filter(
+            id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self._match(terms)])  # noqa: S608, S611
+        )
+
+    def ranked_ids(self, queryset: QuerySet, terms: list[str], *, limit: int, offset: int) -> list[int]:
+        inner_sql, inner_params = queryset.order_by().values("id").query.sql_with_params()
+        sql = (
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({inner_sql}) "  # noqa: S608
+            "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._match(terms), *inner_params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+
+class PostgresBackend:
+    @staticmethod
+    def _tsquery(terms: list[str]) -> str:
+        return " & ".join(terms)
+
+    def match(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
+        # A self-contained subquery: it stays valid when the queryset is itself nested (facet counts).
+        return queryset.filter(
+            id__in=RawSQL(  # noqa: S611
+                f"SELECT id FROM {TABLE} WHERE search_vector @@ to_tsquery('simple'::regconfig, %s)",  # noqa: S608
+                [self._tsquery(terms)],
+            )
+        )
+
+    def ranked_ids(self, queryset: QuerySet, terms: list[str], *, limit: int, offset: int) -> list[int]:
+        rank = RawSQL(  # noqa: S611
+            f"ts_rank({TABLE}.search_vector, to_tsquery('simple'::regconfig, %s))",
+            [self._tsquery(terms)],
+            output_field=FloatField(),
+        )
+        ranked = queryset.annotate(rank=rank).order_by("-rank", "-id")
+        return list(ranked.values_list("id", flat=True)[offset : offset + limit])
+
+
+class LikeBackend:
+    def match(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
+        for term in terms:
+            queryset = queryset.filter(body_text__contains=term) | queryset.filter(title_text__contains=term)
+        return queryset
+
+    def ranked_ids(self, queryset: QuerySet, terms: list[str], *, limit: int, offset: int) -> list[int]:
+        ordered = queryset.order_by(F("date").desc(nulls_last=True), "-id")
+        return list(ordered.values_list("id", flat=True)[offset : offset + limit])
+
+
+def backend() -> SqliteBackend | PostgresBackend | LikeBackend:
+    return {"sqlite": SqliteBackend, "postgresql": PostgresBackend}.get(connection.vendor, LikeBackend)()

@@ -1,0 +1,263 @@
+"""Keep the search index in line with the published items: one document per published item.
+
+``index_object`` writes (or removes) the document of one item; ``rebuild`` rewrites them all in
+bulk. Each kind of item has a builder that says what is searched and which facets it carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from cases.models import Case
+from reference.models import ActorKind
+from resources.models import Event, Maturity, NewsItem, Phase, Study, Tool, ToolFormat
+from roadmap.models import Measure
+from search.models import Facet, SearchDocument, SearchFacetValue, Section
+from search.text import index_text
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class Entry:
+    """What the index keeps of one item."""
+
+    section: str
+    object_id: int
+    title: str
+    summary: str
+    url: str
+    is_demo: bool = False
+    date: dt.date | None = None
+    expire_at: dt.datetime | None = None
+    body: list[str] = field(default_factory=list)
+    facets: list[tuple[str, str]] = field(default_factory=list)
+
+    def document(self) -> SearchDocument:
+        return SearchDocument(
+            section=self.section,
+            object_id=self.object_id,
+            title=self.title[:300],
+            summary=self.summary,
+            url=self.url,
+            is_demo=self.is_demo,
+            date=self.date,
+            expire_at=self.expire_at,
+            title_text=index_text(self.title),
+            body_text=index_text(self.summary, *self.body),
+        )
+
+
+def _territory_facets(item: Any) -> list[tuple[str, str]]:
+    facets = []
+    if item.region_code:
+        facets.append((Facet.REGION, item.region_code))
+    if item.departement_code:
+        facets.append((Facet.DEPARTEMENT, item.departement_code))
+    return facets
+
+
+def _case_entry(case: Case) -> Entry:
+    partners = list(case.partners.all())
+    targets = list(case.sdg_targets.all())
+    kinds = {p.kind.slug: p.kind for p in partners}
+    return Entry(
+        section=Section.CASE,
+        object_id=case.pk,
+        title=case.title,
+        summary=case.summary,
+        url=case.get_absolute_url(),
+        is_demo=case.is_demo,
+        date=case.last_verified_on or case.created_at.date(),
+        expire_at=case.expire_at,
+        body=[
+            case.objectives,
+            case.results,
+            case.modality.name,
+            case.territory_name,
+            *(f"{p.name} {p.role}" for p in partners),
+            *(kind.name_plural for kind in kinds.values()),
+        ],
+        facets=[
+            *((Facet.ACTOR_KIND, slug) for slug in kinds),
+            (Facet.MODALITY, case.modality.slug),
+            *((Facet.SDG, str(number)) for number in sorted({t.goal.number for t in targets})),
+            *_territory_facets(case),
+        ],
+    )
+
+
+def _tool_entry(tool: Tool) -> Entry:
+    audiences: list[ActorKind] = list(tool.audiences.all())
+    return Entry(
+        section=Section.TOOL,
+        object_id=tool.pk,
+        title=tool.title,
+        summary=tool.summary,
+        url=tool.get_absolute_url(),
+        is_demo=tool.is_demo,
+        date=tool.created_at.date(),
+        expire_at=tool.expire_at,
+        body=[tool.provider, ToolFormat(tool.format).label, Phase(tool.phase).label, Maturity(tool.maturity).label],
+        facets=[
+            *((Facet.ACTOR_KIND, kind.slug) for kind in audiences),
+            (Facet.PHASE, tool.phase),
+            (Facet.MATURITY, tool.maturity),
+        ],
+    )
+
+
+def _study_entry(study: Study) -> Entry:
+    return Entry(
+        section=Section.STUDY,
+        object_id=study.pk,
+        title=study.title,
+        summary=study.summary,
+        url=study.get_absolute_url(),
+        is_demo=study.is_demo,
+        date=study.published_on,
+        expire_at=study.expire_at,
+        body=[study.publisher, study.key_figures],
+    )
+
+
+def _news_entry(news_item: NewsItem) -> Entry:
+    return Entry(
+        section=Section.NEWS,
+        object_id=news_item.pk,
+        title=news_item.title,
+        summary=news_item.summary,
+        url=news_item.get_absolute_url(),
+        is_demo=news_item.is_demo,
+        date=news_item.published_on,
+        expire_at=news_item.expire_at,
+        body=[news_item.body],
+    )
+
+
+def _event_entry(event: Event) -> Entry:
+    return Entry(
+        section=Section.EVENT,
+        object_id=event.pk,
+        title=event.title,
+        summary=event.summary,
+        url=event.get_absolute_url(),
+        is_demo=event.is_demo,
+        date=timezone.localdate(event.starts_at),
+        expire_at=event.expire_at,
+        body=[event.place, event.territory_name],
+        facets=_territory_facets(event),
+    )
+
+
+def _measure_entry(measure: Measure) -> Entry:
+    return Entry(
+        section=Section.MEASURE,
+        object_id=measure.pk,
+        title=f"Mesure {measure.number} — {measure.title}",
+        summary=measure.objective,
+        url=measure.get_absolute_url(),
+        body=[measure.action_modalities, measure.expected_results, measure.facilitators],
+    )
+
+
+@dataclass(frozen=True)
+class Source:
+    """A kind of item in the index: its published items (with what the builder reads) and its builder."""
+
+    published: Callable[[], models.QuerySet]
+    build: Callable[[Any], Entry]
+
+
+SOURCES: dict[type[models.Model], Source] = {
+    Case: Source(
+        lambda: (
+            Case.objects.published().select_related("modality").prefetch_related("partners__kind", "sdg_targets__goal")
+        ),
+        _case_entry,
+    ),
+    Tool: Source(lambda: Tool.objects.published().prefetch_related("audiences"), _tool_entry),
+    Study: Source(lambda: Study.objects.published(), _study_entry),
+    NewsItem: Source(lambda: NewsItem.objects.published(), _news_entry),
+    Event: Source(lambda: Event.objects.published(), _event_entry),
+    Measure: Source(lambda: Measure.objects.published(), _measure_entry),
+}
+SECTION_OF: dict[type[models.Model], str] = {
+    Case: Section.CASE,
+    Tool: Section.TOOL,
+    Study: Section.STUDY,
+    NewsItem: Section.NEWS,
+    Event: Section.EVENT,
+    Measure: Section.MEASURE,
+}
+
+
+def is_indexed_model(model: type[models.Model]) -> bool:
+    return model in SOURCES
+
+
+def _save(entries: list[Entry]) -> None:
+    documents = SearchDocument.objects.bulk_create([entry.document() for entry in entries])
+    SearchFacetValue.objects.bulk_create(
+        [
+            SearchFacetValue(document=document, facet=facet, value=value)
+            for document, entry in zip(documents, entries, strict=True)
+            for facet, value in dict.fromkeys(entry.facets)
+        ]
+    )
+
+
+@transaction.atomic
+def remove_object(model: type[models.Model], pk: int) -> None:
+    SearchDocument.objects.filter(section=SECTION_OF[model], object_id=pk).delete()
+
+
+@transaction.atomic
+def index_object(obj: models.Model) -> bool:
+    """Write the document of ``obj`` if it is published, remove it otherwise. True if indexed."""
+    model = type(obj)
+    source = SOURCES[model]
+    remove_object(model, obj.pk)
+    fresh = source.published().filter(pk=obj.pk).first()
+    if fresh is None:
+        return False
+    _save([source.build(fresh)])
+    return True
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@transaction.atomic
+def rebuild(*, progress: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Rewrite every document from the published items; returns the count per section."""
+    SearchFacetValue.objects.all().delete()
+    SearchDocument.objects.all().delete()
+    counts: dict[str, int] = {}
+    for model, source in SOURCES.items():
+        count = 0
+        for batch in _batches(source.published().order_by("pk").iterator(chunk_size=BATCH_SIZE), BATCH_SIZE):
+            _save([source.build(item) for item in batch])
+            count += len(batch)
+            if progress:
+                progress(len(batch))
+        counts[SECTION_OF[model]] = count
+    return counts
+
+
+def published_total() -> int:
+    return sum(source.published().count() for source in SOURCES.values())

@@ -1,0 +1,99 @@
+"""The search index of the platform: one document per published item, whatever its kind.
+
+Documents are denormalised copies (title, summary, address, demo flag) with the normalised text
+(``search.text``) and the facet values (``SearchFacetValue``) of the item; the full-text match
+itself is engine-specific and lives in ``search.backends`` (SQLite FTS5 / PostgreSQL tsvector).
+They are written by ``search.indexing`` only. See docs/adr/0010-search.md.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Section(models.TextChoices):
+    """What the search finds; the values are the API's ``type``."""
+
+    CASE = "case", "Exemples inspirants"
+    TOOL = "tool", "Outils & méthodes"
+    STUDY = "study", "Études & rapports"
+    NEWS = "news", "Actualités"
+    EVENT = "event", "Agenda"
+    MEASURE = "measure", "Feuille de route"
+
+
+SECTION_SINGULAR = {
+    Section.CASE: "Exemple inspirant",
+    Section.TOOL: "Outil & méthode",
+    Section.STUDY: "Étude ou rapport",
+    Section.NEWS: "Actualité",
+    Section.EVENT: "Événement",
+    Section.MEASURE: "Mesure de la feuille de route",
+}
+
+
+class Facet(models.TextChoices):
+    """The filters of the search, with the values an item can carry."""
+
+    ACTOR_KIND = "actor_kind", "Type d'acteur"
+    MODALITY = "modality", "Modalité de partenariat"
+    SDG = "sdg", "Objectif de développement durable"
+    REGION = "region", "Région"
+    DEPARTEMENT = "departement", "Département"
+    PHASE = "phase", "Phase"
+    MATURITY = "maturity", "Maturité"
+
+
+class SearchDocumentQuerySet(models.QuerySet["SearchDocument"]):
+    def visible(self) -> SearchDocumentQuerySet:
+        """Documents of items that have not expired (the index only holds published items)."""
+        return self.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+
+
+class SearchDocument(models.Model):
+    section = models.CharField("rubrique", max_length=10, choices=Section.choices)
+    object_id = models.PositiveBigIntegerField("identifiant de l'élément")
+    title = models.CharField("titre", max_length=300)
+    summary = models.TextField("résumé", blank=True)
+    url = models.CharField("adresse", max_length=300)
+    is_demo = models.BooleanField("exemple fictif", default=False)
+    date = models.DateField("date", null=True, blank=True)
+    expire_at = models.DateTimeField("date d'expiration", null=True, blank=True)
+    title_text = models.TextField("titre normalisé", blank=True)
+    body_text = models.TextField("texte normalisé", blank=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "document de recherche"
+        verbose_name_plural = "documents de recherche"
+        constraints = [models.UniqueConstraint(fields=["section", "object_id"], name="search_document_unique_item")]
+        indexes = [models.Index(fields=["-date", "-id"], name="search_document_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.get_section_display()} — {self.title}"
+
+    @property
+    def section_label(self) -> str:
+        return SECTION_SINGULAR[Section(self.section)]
+
+
+class SearchFacetValue(models.Model):
+    """One value of one facet carried by a document (a document may carry several per facet)."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField("filtre", max_length=20, choices=Facet.choices)
+    value = models.CharField("valeur", max_length=50)
+
+    class Meta:
+        verbose_name = "valeur de filtre"
+        verbose_name_plural = "valeurs de filtre"
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value", "document"], name="search_facet_value_unique"),
+        ]
+        indexes = [models.Index(fields=["document", "facet"], name="search_facet_by_document")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}"

@@ -1,0 +1,86 @@
+"""The search page, and the filtered listing that the section pages share with it.
+
+Without JavaScript the form submits a GET and the whole page comes back; with HTMX
+(``request.htmx``) only the results fragment is rendered and swapped, and the URL is pushed, so
+every state stays a shareable address.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from search import selectors
+from search.filters import FILTERS, SearchFilters, SearchForm
+
+PAGE_SIZE = 20
+SEARCH_TITLE = "Rechercher"
+FRAGMENT = "search/includes/results.html"
+
+
+def _page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "1")
+    return max(1, min(int(raw), 10_000)) if raw.isdigit() else 1
+
+
+def _ignored_filters(form: SearchForm) -> list[str]:
+    return [
+        f"Le filtre « {form.fields[name].label} » contient une valeur inconnue : il a été ignoré."
+        for name in form.errors
+    ]
+
+
+def filtered_listing(
+    request: HttpRequest,
+    *,
+    template: str,
+    context: dict[str, Any],
+    section: str | None = None,
+    facets: list[str] | None = None,
+) -> HttpResponse:
+    """Parse the filters, search, paginate; a full page, or the fragment for an HTMX request."""
+    form = SearchForm(request.GET)
+    form.is_valid()
+    filters = SearchFilters.from_form(form)
+    if section:
+        filters = filters.with_values(section=[section])
+    number = _page_number(request)
+    results = selectors.search(filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE, facets=facets)
+    paginator = Paginator(range(results.count), PAGE_SIZE)
+    page = paginator.get_page(number)
+    context = {
+        **context,
+        "form_action": request.path,
+        "q": filters.q,
+        "results": results,
+        "page": page,
+        "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
+        "warnings": _ignored_filters(form),
+        "fixed_section": section,
+        "has_filters": bool(filters.q or any(name != "section" or not section for name in filters.values)),
+    }
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        return render(request, FRAGMENT, context)
+    return render(request, template, context)
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    title = f"Rechercher « {q[:80]} »" if q else SEARCH_TITLE
+    return filtered_listing(
+        request,
+        template="search/search.html",
+        context={"page_title": title, "breadcrumb_data": {"links": [], "current": SEARCH_TITLE}},
+        facets=list(FILTERS),
+    )
+
+
+def search_url(**params: str) -> str:
+    from urllib.parse import urlencode
+
+    return f"{reverse('search:search')}?{urlencode(params)}" if params else reverse("search:search")
