@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from api.cases import router as cases_router
+from api.organisations import router as organisations_router
 from api.resources import router as resources_router
 from api.roadmap import router as roadmap_router
 from api.search import router as search_router
@@ -20,6 +21,7 @@ api = NinjaAPI(
 )
 api.add_router("/roadmap", roadmap_router)
 api.add_router("/territories", territories_router)
+api.add_router("/organisations", organisations_router)
 api.add_router("/cases", cases_router)
 api.add_router("/", resources_router)
 api.add_router("/search", search_router)

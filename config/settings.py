@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "reference",
     "roadmap",
     "territories",
+    "organisations",
     "hub",
     "cases",
     "resources",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("feuille-de-route/", include("roadmap.urls")),
     path("territoires/", include("territories.urls")),
+    path("annuaire/", include("organisations.urls")),
     path("exemples-inspirants/", include("cases.urls")),
     path("recherche/", include("search.urls")),
     path("", include("resources.urls")),

@@ -18,6 +18,7 @@ def platform(request: HttpRequest) -> dict[str, Any]:
         {"label": "Accompagnement en territoire", "url": reverse("hub:support")},
         {"label": "Feuille de route", "url": reverse("roadmap:overview")},
         {"label": "Territoires", "url": reverse("territories:index")},
+        {"label": "Annuaire", "url": reverse("organisations:directory")},
         {"label": "API et données", "url": reverse("core:open_data")},
     ]
     for item in navigation:

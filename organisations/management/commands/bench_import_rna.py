@@ -1,0 +1,211 @@
+"""Benchmark of ``import_rna``: a synthetic waldec file, a raw insert of the same rows, then the full import.
+
+Prints side by side, in one run: raw insert rows/s into a bare table of the same engine (COPY on
+PostgreSQL, ``executemany`` on SQLite, database time only), the full import's rows/s (reading,
+checks, normalisation and upsert into the indexed table), the re-import's rows/s (nothing changes),
+and the peak memory of the process. The generated organisations are flagged ``is_generated`` and
+deleted at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import resource
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection, transaction
+
+from organisations.importers.rna import WALDEC_COLUMNS, rna_formats
+from organisations.importers.runner import BATCH_SIZE, run_import
+from organisations.importers.writer import COLUMNS
+from organisations.models import Organisation
+from territories.models import Commune
+
+BARE_TABLE = "bench_raw_organisation"
+WORDS = [
+    "association",
+    "amis",
+    "jardin",
+    "partagé",
+    "économie",
+    "circulaire",
+    "solidarité",
+    "quartier",
+    "école",
+    "parents",
+    "élèves",
+    "sport",
+    "culture",
+    "théâtre",
+    "musique",
+    "entraide",
+    "santé",
+    "environnement",
+    "énergie",
+    "citoyenne",
+    "mobilité",
+    "alimentation",
+    "insertion",
+    "emploi",
+    "numérique",
+    "jeunesse",
+    "aînés",
+    "patrimoine",
+    "rivière",
+    "forêt",
+    "vélo",
+    "réemploi",
+    "coopération",
+    "territoire",
+    "fête",
+    "village",
+]
+
+
+def delete_generated() -> None:
+    """Delete the generated organisations in SQL: the ORM's delete() would load millions of objects."""
+    table = connection.ops.quote_name(Organisation._meta.db_table)
+    links = connection.ops.quote_name(Organisation.sdgs.through._meta.db_table)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {links} WHERE organisation_id IN (SELECT id FROM {table} WHERE is_generated)"  # noqa: S608
+        )
+        cursor.execute(f"DELETE FROM {table} WHERE is_generated")  # noqa: S608
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def generate(path: Path, rows: int, seed: int = 2024) -> None:
+    """A deterministic waldec file: real commune codes, French titles and purposes, 10 % dissolved."""
+    rng = random.Random(seed)  # noqa: S311 (synthetic data, reproducible)
+    communes = list(Commune.objects.order_by("code").values_list("code", "departement_id"))
+    index = {name: position for position, name in enumerate(WALDEC_COLUMNS)}
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\n")
+        writer.writerow(WALDEC_COLUMNS)
+        for number in range(rows):
+            code, _departement = communes[rng.randrange(len(communes))]
+            values = [""] * len(WALDEC_COLUMNS)
+            dissolved = rng.random() < 0.1
+            values[index["id"]] = f"W{number:09d}"
+            values[index["gestion"]] = "999P"
+            values[index["date_creat"]] = f"{rng.randint(1950, 2023)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            values[index["date_disso"]] = "2023-06-30" if dissolved else "0001-01-01"
+            values[index["titre"]] = " ".join(rng.choices(WORDS, k=rng.randint(2, 6))).upper()
+            values[index["objet"]] = " ".join(rng.choices(WORDS, k=rng.randint(10, 45)))
+            values[index["adrs_codeinsee"]] = code
+            values[index["adrs_codepostal"]] = code
+            values[index["adrs_libcommune"]] = "commune"
+            values[index["adrg_declarant"]] = "PERSONNE PRIVÉE (exemple fictif)"
+            values[index["dir_civilite"]] = "PM"
+            values[index["siteweb"]] = f"www.asso-{number}.example" if number % 7 == 0 else ""
+            values[index["position"]] = "D" if dissolved else "A"
+            values[index["maj_time"]] = "2024-11-01 10:00:00"
+            writer.writerow(values)
+
+
+def _raw_rows(path: Path) -> Any:
+    """The same rows as the import writes (19 columns), taken from the file with no checks or normalisation."""
+    index = {name: position for position, name in enumerate(WALDEC_COLUMNS)}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter=";")
+        next(reader)
+        for v in reader:
+            yield (
+                "rna", v[index["id"]], 1, v[index["titre"]], v[index["titre"]].lower(), v[index["objet"]],
+                v[index["objet"]], "", "", v[index["id"]], v[index["adrs_codeinsee"]], v[index["siteweb"]],
+                "commune", v[index["adrs_codeinsee"]], "2024-11-01", v[index["date_creat"]], "active", None, True,
+            )  # fmt: skip
+
+
+def raw_insert(path: Path) -> tuple[int, float]:
+    """Rows/s of a bare insert (no index, no constraint): COPY or executemany, counting database time only."""
+    types = {"kind_id": "integer", "is_generated": "boolean", "commune_id": "varchar(5)"}
+    columns = ", ".join(f"{name} {types.get(name, 'text')}" for name in COLUMNS)
+    names = ", ".join(COLUMNS)
+    elapsed, count = 0.0, 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {BARE_TABLE}")
+        cursor.execute(f"CREATE TABLE {BARE_TABLE} ({columns})")
+    batch: list[tuple[Any, ...]] = []
+
+    def flush() -> float:
+        start = time.perf_counter()
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {BARE_TABLE} ({names}) FROM STDIN") as copy:
+                    for row in batch:
+                        copy.write_row(row)
+            else:
+                raw: sqlite3.Connection = connection.connection  # type: ignore[assignment]
+                marks = ", ".join("?" * len(COLUMNS))
+                raw.executemany(f"INSERT INTO {BARE_TABLE} ({names}) VALUES ({marks})", batch)  # noqa: S608
+        batch.clear()
+        return time.perf_counter() - start
+
+    for row in _raw_rows(path):
+        batch.append(row)
+        count += 1
+        if len(batch) >= BATCH_SIZE:
+            elapsed += flush()
+    elapsed += flush()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {BARE_TABLE}")
+    return count, elapsed
+
+
+class Command(BaseCommand):
+    help = "Mesure la vitesse et la mémoire de import_rna sur un fichier waldec synthétique (exemple fictif)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--rows", type=int, default=200_000)
+        parser.add_argument("--keep", action="store_true", help="garder les organisations générées")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        rows = options["rows"]
+        if not Commune.objects.exists():
+            self.stderr.write("Chargez d'abord les territoires : manage.py load_reference_data")
+            return
+        folder = Path(settings.BASE_DIR) / "var" / "bench"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"rna_waldec_bench_{rows}.csv"
+        if not path.exists():
+            start = time.perf_counter()
+            generate(path, rows)
+            self.stdout.write(
+                f"Fichier généré : {path} ({path.stat().st_size / 1e6:.0f} Mo, {time.perf_counter() - start:.1f} s)"
+            )
+        delete_generated()
+
+        raw_count, raw_seconds = raw_insert(path)
+        start = time.perf_counter()
+        first = run_import([path], rna_formats(generated=True), report_path=folder / "rejets.csv", show_progress=False)
+        import_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        second = run_import([path], rna_formats(generated=True), report_path=folder / "rejets.csv", show_progress=False)
+        again_seconds = time.perf_counter() - start
+        peak = _peak_mb()
+
+        raw_rate = raw_count / raw_seconds
+        import_rate = first.counts["created"] / import_seconds
+        again_rate = second.counts["unchanged"] / again_seconds
+        self.stdout.write(f"Moteur : {connection.vendor}, {rows} lignes")
+        self.stdout.write(f"{'mesure':<42}{'lignes/s':>12}{'durée (s)':>12}")
+        self.stdout.write(f"{'insertion brute (table nue, base seule)':<42}{raw_rate:>12.0f}{raw_seconds:>12.1f}")
+        self.stdout.write(
+            f"{'import complet (lecture → upsert indexé)':<42}{import_rate:>12.0f}{import_seconds:>12.1f}"
+        )
+        self.stdout.write(f"{'réimport (rien ne change)':<42}{again_rate:>12.0f}{again_seconds:>12.1f}")
+        self.stdout.write(f"Import / brut : {100 * import_rate / raw_rate:.0f} % (objectif ≥ 50 %)")
+        self.stdout.write(f"Mémoire de pointe (ru_maxrss) : {peak:.0f} Mo (objectif < 500 Mo)")
+        self.stdout.write(f"Premier import : {' ; '.join(first.lines()[:2])} ; second : {second.lines()[1]}")
+        if not options["keep"]:
+            delete_generated()

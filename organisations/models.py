@@ -1,0 +1,167 @@
+"""Organisations that can ally: associations, entreprises, collectivités, fondations…
+
+Most come from the national registers (RNA for associations, Sirene for every legal unit) and are
+kept in line by ``import_rna`` and ``import_sirene``; ``(source, register_id)`` is their natural
+key. Dissolved or closed entities stay, flagged by ``status``: nothing is ever deleted by an import.
+``search_key`` (name) and ``search_text`` (name and purpose) hold the text without accents, case or
+punctuation (``organisations.text.fast_search_key``), for the directory search (docs/adr/0009).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+
+from organisations.text import fast_search_key
+from organisations.validators import validate_rna, validate_siren, validate_siret
+from reference.models import ActorKind, SustainableDevelopmentGoal
+from territories.models import Commune
+
+
+class RegisterSource(models.TextChoices):
+    RNA = "rna", "Répertoire national des associations (RNA)"
+    SIRENE = "sirene", "Répertoire Sirene de l'Insee"
+    MANUAL = "manual", "Saisie sur la plateforme"
+
+
+class OrganisationStatus(models.TextChoices):
+    ACTIVE = "active", "active"
+    DISSOLVED = "dissolved", "dissoute"
+    CLOSED = "closed", "fermée"
+
+
+class AreaLevel(models.TextChoices):
+    COMMUNE = "commune", "commune"
+    EPCI = "epci", "intercommunalité (EPCI)"
+    DEPARTEMENT = "departement", "département"
+    REGION = "region", "région"
+    FRANCE = "france", "France entière"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self) -> OrganisationQuerySet:
+        return self.filter(status=OrganisationStatus.ACTIVE)
+
+    def of_kind(self, slug: str) -> OrganisationQuerySet:
+        return self.filter(kind__slug=slug)
+
+    def in_region(self, code: str) -> OrganisationQuerySet:
+        return self.filter(commune__in=Commune.objects.filter(region_id=code).values("code"))
+
+    def in_departement(self, code: str) -> OrganisationQuerySet:
+        return self.filter(commune__in=Commune.objects.filter(departement_id=code).values("code"))
+
+    def in_epci(self, code: str) -> OrganisationQuerySet:
+        return self.filter(commune__in=Commune.objects.filter(epci_id=code).values("code"))
+
+    def in_commune(self, code: str) -> OrganisationQuerySet:
+        return self.filter(commune_id=code)
+
+    def in_territory(self, level: str, code: str) -> OrganisationQuerySet:
+        """Organisations whose commune lies in the territory (a région includes its départements, EPCI, communes)."""
+        return {
+            "region": self.in_region,
+            "departement": self.in_departement,
+            "epci": self.in_epci,
+            "commune": self.in_commune,
+        }[level](code)
+
+    def with_sdg(self, number: int) -> OrganisationQuerySet:
+        return self.filter(sdgs__number=number)
+
+    def matching(self, text: str) -> OrganisationQuerySet:
+        """Every word of ``text`` in the name or purpose (accents and case ignored), best matches first.
+
+        ``match_rank``: 0 exact name, 1 name starting with the text, 2 name containing it, 3 purpose only.
+        """
+        key = fast_search_key(text)
+        if not key:
+            return self.none()
+        queryset = self
+        for word in key.split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset.annotate(
+            match_rank=Case(
+                When(search_key=key, then=Value(0)),
+                When(search_key__startswith=key, then=Value(1)),
+                When(search_key__contains=key, then=Value(2)),
+                default=Value(3),
+                output_field=IntegerField(),
+            )
+        )
+
+
+class Organisation(models.Model):
+    kind = models.ForeignKey(
+        ActorKind,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        verbose_name="type d'acteur",
+        db_index=False,  # seven kinds: the name index and a filter serve the directory better
+    )
+    name = models.CharField("nom", max_length=300)
+    purpose = models.TextField("objet ou description", blank=True)
+    siren = models.CharField("SIREN", max_length=9, blank=True, validators=[validate_siren])
+    siret = models.CharField("SIRET du siège", max_length=14, blank=True, validators=[validate_siret])
+    rna = models.CharField("numéro RNA", max_length=10, blank=True, validators=[validate_rna])
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name="commune du siège",
+        db_index=False,  # led by organisation_commune_idx
+    )
+    website = models.URLField("site internet", max_length=300, blank=True)
+    sdgs = models.ManyToManyField(
+        SustainableDevelopmentGoal, blank=True, related_name="organisations", verbose_name="ODD"
+    )
+    area_level = models.CharField("échelle d'action", max_length=11, choices=AreaLevel.choices, blank=True)
+    area_code = models.CharField("code du territoire d'action", max_length=9, blank=True)
+    source = models.CharField(
+        "registre source", max_length=6, choices=RegisterSource.choices, default=RegisterSource.MANUAL
+    )
+    register_id = models.CharField("identifiant dans le registre", max_length=14, null=True, blank=True)
+    last_verified_on = models.DateField("dernière vérification", null=True, blank=True)
+    founded_on = models.DateField("date de création", null=True, blank=True)
+    status = models.CharField(
+        "situation", max_length=9, choices=OrganisationStatus.choices, default=OrganisationStatus.ACTIVE
+    )
+    status_date = models.DateField("date de dissolution ou de fermeture", null=True, blank=True)
+    is_generated = models.BooleanField("générée pour les essais de charge", default=False)
+    search_key = models.CharField("clé de recherche du nom", max_length=300, editable=False)
+    search_text = models.TextField("texte de recherche", editable=False, blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["search_key", "id"]
+        verbose_name = "organisation"
+        verbose_name_plural = "organisations"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "register_id"], name="organisation_register_unique"),
+            models.CheckConstraint(
+                condition=Q(status="active") | Q(status="dissolved") | Q(status="closed"),
+                name="organisation_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["search_key", "id"], name="organisation_name_idx"),
+            models.Index(fields=["commune", "search_key"], name="organisation_commune_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisations:detail", kwargs={"pk": self.pk})
+
+    def refresh_search_fields(self) -> None:
+        self.search_key = fast_search_key(self.name)
+        self.search_text = f"{self.search_key} {fast_search_key(self.purpose)}".strip()
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == OrganisationStatus.ACTIVE
