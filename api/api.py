@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
+from django.db import DataError, IntegrityError, connection, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import Throttled, ValidationError
 
 from api.cases import router as cases_router
 from api.organisations import router as organisations_router
@@ -12,12 +15,15 @@ from api.resources import router as resources_router
 from api.roadmap import router as roadmap_router
 from api.search import router as search_router
 from api.territories import router as territories_router
+from core.security import ApiAnonRateThrottle, ApiAuthRateThrottle
 
 api = NinjaAPI(
     title="API Alliances & Territoires",
     version="1.0.0",
     description="API publique en lecture de la plateforme Alliances & Territoires. Données sous Licence Ouverte 2.0.",
     urls_namespace="api-v1",
+    # Rate limits per client IP, counted in the default cache (settings.API_THROTTLE_*_RATE).
+    throttle=[ApiAnonRateThrottle(), ApiAuthRateThrottle()],
 )
 api.add_router("/roadmap", roadmap_router)
 api.add_router("/territories", territories_router)
@@ -44,3 +50,27 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": "Ressource introuvable."}, status=404)
+
+
+@api.exception_handler(Throttled)
+def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    """429 in French; Retry-After is set from the throttle's wait (at least one second)."""
+    response = api.create_response(
+        request, {"detail": "Trop de requêtes : réessayez dans quelques instants."}, status=429
+    )
+    response["Retry-After"] = str(max(1, math.ceil(exc.wait or 1)))
+    return response
+
+
+@api.exception_handler(DataError)
+@api.exception_handler(OverflowError)
+@api.exception_handler(IntegrityError)
+def out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A query value the database cannot hold (e.g. offset=10**30, found by fuzzing): 400, not 500."""
+    if isinstance(exc, IntegrityError) and "datatype mismatch" not in str(exc):
+        raise exc  # a real integrity error of a write: Django's 500 handling applies
+    if connection.in_atomic_block:
+        transaction.set_rollback(True)
+    return api.create_response(
+        request, {"detail": "Valeur hors des limites acceptées pour un paramètre de la requête."}, status=400
+    )

@@ -8,6 +8,7 @@ HTTPS-only cookies, HSTS). See docs/adr/0002-settings-from-environment.md.
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "csp",
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -103,8 +105,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.input_guard.InputGuardMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -252,3 +256,27 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_MAX_LIMIT = 200
+
+# Abuse protection (docs/adr/0007-abuse-protection-and-backups.md).
+# Number of reverse proxies in front of the platform that set X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
+# Login brute-force protection (django-axes): a cool-off per username + IP pair, never a permanent lock.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"  # French page (core/lockout.html), 429
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # keep only failed attempts: no log of every successful login (RGPD)
+AXES_VERBOSE = False
+# API rate limits (django-ninja throttling, counted in the default cache), per client IP.
+API_THROTTLE_ANON_RATE = env_str("API_THROTTLE_ANON_RATE", "120/min")
+API_THROTTLE_AUTH_RATE = env_str("API_THROTTLE_AUTH_RATE", "600/min")
+# Requests whose query string is longer than this are refused (414) by core.input_guard.
+MAX_QUERY_STRING_LENGTH = env_int("MAX_QUERY_STRING_LENGTH", 4096)

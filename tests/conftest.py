@@ -43,6 +43,14 @@ def programme(reference_data: None):
     return Programme.objects.get(slug="feuille-de-route-2020")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty default cache: API rate-limit counters do not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def vocabularies(db: None) -> None:
     """Only the SDGs, actor kinds and partnership modalities (no roadmap, no geography): fast."""
