@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import Throttled, ValidationError
 
 from api.cases import router as cases_router
+from api.catalysts import router as catalysts_router
 from api.organisations import router as organisations_router
 from api.resources import router as resources_router
 from api.roadmap import router as roadmap_router
@@ -29,6 +30,7 @@ api.add_router("/roadmap", roadmap_router)
 api.add_router("/territories", territories_router)
 api.add_router("/organisations", organisations_router)
 api.add_router("/cases", cases_router)
+api.add_router("/catalysts", catalysts_router)
 api.add_router("/", resources_router)
 api.add_router("/search", search_router)
 

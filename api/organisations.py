@@ -15,6 +15,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from api.schemas import ErrorOut
+from catalysts.models import Catalyst
 from organisations import selectors
 from organisations.models import Organisation
 from reference.models import ActorKind
@@ -107,10 +108,20 @@ def list_organisations(
         raise _invalid("kind", "Type d'acteur inconnu pour « kind » : association, entreprise, collectivite…")
     if sdg is not None and not 1 <= sdg <= 17:
         raise _invalid("sdg", "« sdg » attend un numéro d'ODD de 1 à 17.")
-    if catalyst is not None:
-        raise HttpError(404, f"Aucun catalyseur d'identifiant {catalyst}.")  # catalysts are not published yet
+    covered = _catalyst_departements(catalyst)
     filters = selectors.DirectoryFilters(q=q.strip(), kind=kind or "", territory=_territory(territory), sdg=sdg)
-    return selectors.organisations(filters).select_related("kind", "commune")
+    queryset = selectors.organisations(filters).select_related("kind", "commune")
+    return queryset if covered is None else queryset.filter(commune__departement_id__in=covered)
+
+
+def _catalyst_departements(catalyst_id: int | None) -> set[str] | None:
+    """The départements covered by an active catalyst (organisations whose seat lies there), or a 404."""
+    if catalyst_id is None:
+        return None
+    catalyst = Catalyst.objects.active().filter(pk=catalyst_id).first()
+    if catalyst is None:
+        raise HttpError(404, f"Aucun catalyseur actif d'identifiant {catalyst_id}.")
+    return catalyst.covered_departement_codes()
 
 
 @router.get(

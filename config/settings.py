@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cases",
     "resources",
     "search",
+    "catalysts",
     "api",
     # Wagtail (back office and CMS)
     "wagtail.contrib.forms",
@@ -192,7 +193,17 @@ CACHES = {
 }
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
 # Any write to these apps clears the cached public pages.
-PUBLIC_CONTENT_APPS = {"reference", "roadmap", "territories", "organisations", "cases", "resources", "hub", "search"}
+PUBLIC_CONTENT_APPS = {
+    "reference",
+    "roadmap",
+    "territories",
+    "organisations",
+    "cases",
+    "resources",
+    "hub",
+    "search",
+    "catalysts",
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Alliances & Territoires"

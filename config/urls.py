@@ -13,6 +13,7 @@ urlpatterns = [
     path("feuille-de-route/", include("roadmap.urls")),
     path("territoires/", include("territories.urls")),
     path("annuaire/", include("organisations.urls")),
+    path("accompagnement/", include("catalysts.urls")),
     path("exemples-inspirants/", include("cases.urls")),
     path("recherche/", include("search.urls")),
     path("", include("resources.urls")),

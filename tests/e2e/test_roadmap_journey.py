@@ -56,6 +56,9 @@ def test_home_to_measure_1_review_and_bilan_pdf(page) -> None:
         ("/territoires/departements/13/", 200),
         ("/territoires/epci/200054807/", 200),
         ("/territoires/communes/13055/", 200),
+        ("/accompagnement/catalyseurs/", 200),
+        ("/accompagnement/catalyseurs/?departement=13", 200),
+        ("/accompagnement/carte/", 200),
     ],
 )
 def test_public_page_types_have_no_serious_accessibility_violation(page, path, status) -> None:

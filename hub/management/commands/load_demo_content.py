@@ -19,6 +19,7 @@ from tqdm import tqdm
 
 from cases.models import Case
 from cases.services import PartnerInput, case_save
+from catalysts.demo import load_demo_catalysts
 from hub import demo_content
 from reference.models import ActorKind, PartnershipModality, SdgTarget
 from resources.models import Event, NewsItem, Study, Tool
@@ -149,6 +150,7 @@ class Command(BaseCommand):
             loader = self._load(steps, total, verbose)
         finally:
             wagtail_log.setLevel(previous_level)
+        catalysts = load_demo_catalysts()  # catalysts/demo.py: idempotent, skipped without territories
         rebuilt = loader.rebuilt
         if not verbose:
             return
@@ -158,6 +160,10 @@ class Command(BaseCommand):
             )
         for line in loader.lines():
             self.stdout.write(f"  {line}")
+        self.stdout.write(
+            f"  catalyseurs territoriaux : {catalysts['created']} créé(s), {catalysts['updated']} mis à jour, "
+            f"{catalysts['unchanged']} inchangé(s)"
+        )
         if rebuilt:
             self.stdout.write("  Index de recherche reconstruit.")
         self.stdout.write(
