@@ -34,7 +34,15 @@ _MEDIA = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
-_EDITING = [(app, f"{action}_{model}") for app, model in HUB_MODELS for action in ("add", "change", "view", "lock")]
+_SUPPORT = [
+    ("catalysts", f"{action}_{model}")
+    for model in ("catalyst", "supportscheme")
+    for action in ("add", "change", "view")
+]
+_EDITING = [
+    *[(app, f"{action}_{model}") for app, model in HUB_MODELS for action in ("add", "change", "view", "lock")],
+    *_SUPPORT,
+]
 
 _ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     MISSION_TEAM: [

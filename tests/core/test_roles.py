@@ -25,6 +25,7 @@ def test_the_editorial_team_drafts_hub_content_but_cannot_publish_it() -> None:
     assert editor.has_perm("cases.add_case")
     assert editor.has_perm("resources.change_tool")
     assert not editor.has_perm("cases.publish_case")
+    assert editor.has_perm("catalysts.change_catalyst")
     assert not editor.has_perm("roadmap.add_review")
 
 
