@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "search",
     "catalysts",
     "api",
+    "datasets",
     # Wagtail (back office and CMS)
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

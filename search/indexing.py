@@ -259,5 +259,34 @@ def rebuild(*, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     return counts
 
 
+def index_many(
+    model: type[models.Model],
+    queryset: models.QuerySet | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """(Re)write in bulk the documents of the published items of ``model`` among ``queryset`` (all by default).
+
+    For items written without signals (``bulk_create``, e.g. ``generate_dataset``): batch by batch, the
+    old documents of the batch are removed and the new ones inserted in two ``bulk_create``. Returns the
+    number of documents written. Each batch is its own transaction, so a long run keeps memory flat.
+    """
+    source, section = SOURCES[model], SECTION_OF[model]
+    items = source.published()
+    if queryset is not None:
+        items = items.filter(pk__in=queryset.values("pk"))
+    count = 0
+    for batch in _batches(items.order_by("pk").iterator(chunk_size=BATCH_SIZE), BATCH_SIZE):
+        with transaction.atomic():
+            stale = SearchDocument.objects.filter(section=section, object_id__in=[item.pk for item in batch])
+            SearchFacetValue.objects.filter(document__in=stale)._raw_delete(SearchFacetValue.objects.db)
+            stale._raw_delete(stale.db)
+            _save([source.build(item) for item in batch])
+        count += len(batch)
+        if progress:
+            progress(len(batch))
+    return count
+
+
 def published_total() -> int:
     return sum(source.published().count() for source in SOURCES.values())
