@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "catalysts",
+    "syndication",
+    "alerts",
     "api",
     "datasets",
     # Wagtail (back office and CMS)
@@ -92,6 +94,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django.forms",
 ]
 
@@ -128,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.platform",
+                "syndication.context_processors.alternate_feeds",
             ],
         },
     },
@@ -215,6 +219,17 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "odt", "ods", "docx", "xlsx", "txt"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGIN_URL = "/admin/login/"
+
+# E-mail (alerts of saved searches): the console by default, SMTP or any backend from the environment.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", "Alliances & Territoires <ne-pas-repondre@alliances-territoires.invalid>"
+)
 
 # django-dsfr: the State design system's static assets are shipped with the package and served
 # by the site itself. No Subresource Integrity: the manifest storage rewrites the CSS (hashed

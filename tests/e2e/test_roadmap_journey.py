@@ -59,6 +59,9 @@ def test_home_to_measure_1_review_and_bilan_pdf(page) -> None:
         ("/accompagnement/catalyseurs/", 200),
         ("/accompagnement/catalyseurs/?departement=13", 200),
         ("/accompagnement/carte/", 200),
+        ("/recherche/?q=economie+circulaire&section=case", 200),
+        ("/connexion/", 200),
+        ("/recherches-enregistrees/desabonnement/lien-invalide/", 404),
     ],
 )
 def test_public_page_types_have_no_serious_accessibility_violation(page, path, status) -> None:

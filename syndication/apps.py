@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SyndicationConfig(AppConfig):
+    name = "syndication"
+    verbose_name = "Flux, plan du site et agenda iCal"

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+from cases.models import Case
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/proposer-un-exemple/"
+
+
+@pytest.fixture
+def signed_in(client):
+    client.force_login(UserFactory(username="proposante", email="p@example.invalid"))
+    return client
+
+
+def _proposal(**changes: str) -> dict[str, str]:
+    data = {
+        "title": "Une ressourcerie partagée",
+        "summary": "Une association et une entreprise ouvrent une ressourcerie.",
+        "objectives": "Réemployer les objets du quartier.",
+        "modality": "mecenat",
+        "start_year": "2024",
+        "end_year": "",
+        "territory_level": "france",
+        "territory_code": "",
+        "sdg_targets": "12.5, 17.17",
+        "results": "",
+        "partner_1_name": "Association fictive",
+        "partner_1_kind": "association",
+        "partner_1_role": "anime la ressourcerie",
+        "partner_2_name": "Entreprise fictive",
+        "partner_2_kind": "entreprise",
+        "partner_2_role": "prête le local",
+    }
+    return {**data, **changes}
+
+
+def test_a_proposal_is_saved_as_a_draft_invisible_to_the_public(signed_in, client, vocabularies) -> None:
+    response = signed_in.post(URL, _proposal())
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert case.live is False
+    assert [p.kind.slug for p in case.partners.all()] == ["association", "entreprise"]
+    assert sorted(case.sdg_targets.values_list("code", flat=True)) == ["12.5", "17.17"]
+    assert case.latest_revision.user.username == "proposante"
+    signed_in.logout()
+    assert client.get(case.get_absolute_url()).status_code == 404
+    assert "Une ressourcerie partagée" not in client.get("/recherche/?q=ressourcerie").content.decode()
+    assert "Une ressourcerie partagée" not in client.get("/exemples-inspirants/flux.xml").content.decode()
+
+
+def test_a_proposal_with_one_partner_is_refused_in_french(signed_in, vocabularies) -> None:
+    response = signed_in.post(URL, _proposal(partner_2_name="", partner_2_kind="", partner_2_role=""))
+    assert "Une alliance réunit au moins 2 partenaires" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_a_partner_of_unknown_kind_is_refused_in_french(signed_in, vocabularies) -> None:
+    response = signed_in.post(URL, _proposal(partner_2_kind="extraterrestre"))
+    assert "Type d&#x27;acteur inconnu" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_an_unknown_sdg_target_is_refused_in_french(signed_in, vocabularies) -> None:
+    response = signed_in.post(URL, _proposal(sdg_targets="12.5, 99.9"))
+    assert "Cible d&#x27;ODD inconnue : 99.9." in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_proposing_requires_signing_in(client, db) -> None:
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/connexion/")
+
+
+def test_the_proposal_form_renders(signed_in, vocabularies) -> None:
+    html = signed_in.get(URL).content.decode()
+    assert "Proposer un exemple inspirant" in html
+    assert 'name="partner_4_kind"' in html
