@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alerts import selectors, services
 from alerts.forms import SubscribeForm
 from alerts.models import Frequency, SavedSearch
+from core.breadcrumbs import breadcrumb
 
 LIST_TITLE = "Mes recherches enregistrées"
 LOGIN_URL = reverse_lazy("alerts:login")
@@ -31,10 +32,6 @@ class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("core:home")
 
 
-def _crumbs(current: str) -> dict[str, object]:
-    return {"links": [], "current": current}
-
-
 @require_POST
 def subscribe(request: HttpRequest) -> HttpResponse:
     query = request.POST.get("query", "")
@@ -47,7 +44,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "alerts/subscribe.html",
-            {"page_title": title, "breadcrumb_data": _crumbs(title), "form": form, "frequencies": Frequency.choices},
+            {"page_title": title, "breadcrumb_data": breadcrumb(title), "form": form, "frequencies": Frequency.choices},
         )
     saved_search = services.saved_search_subscribe(
         user=request.user, query=form.cleaned_data["query"], frequency=form.cleaned_data["frequency"]
@@ -70,7 +67,7 @@ def saved_search_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "alerts/list.html",
-        {"page_title": LIST_TITLE, "breadcrumb_data": _crumbs(LIST_TITLE), "searches": searches},
+        {"page_title": LIST_TITLE, "breadcrumb_data": breadcrumb(LIST_TITLE), "searches": searches},
     )
 
 
@@ -88,7 +85,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """The link of the e-mails: works without signing in; GET asks, POST unsubscribes."""
     saved_search = services.saved_search_from_token(token)
     title = "Se désabonner d'une alerte"
-    context = {"page_title": title, "breadcrumb_data": _crumbs(title), "saved_search": saved_search}
+    context = {"page_title": title, "breadcrumb_data": breadcrumb(title), "saved_search": saved_search}
     if saved_search is None:
         return render(request, "alerts/unsubscribe.html", context, status=404)
     if request.method == "POST":

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from catalysts import exports, selectors, tilemap
+from core.breadcrumbs import breadcrumb
 from core.cache import public_page
 from territories.models import Departement, Region
 
@@ -17,8 +18,7 @@ SUPPORT_TITLE = "Accompagnement en territoire"
 
 
 def _crumbs(current: str, *links: tuple[str, str]) -> dict:
-    links = ((reverse("hub:support"), SUPPORT_TITLE), *links)
-    return {"links": [{"url": url, "title": title} for url, title in links], "current": current}
+    return breadcrumb(current, (reverse("hub:support"), SUPPORT_TITLE), *links)
 
 
 @public_page

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.breadcrumbs import breadcrumb
 from resources import selectors
 from search.models import Section
 from search.views import filtered_listing
@@ -17,10 +18,6 @@ TOOLS_TITLE = "Outils & méthodes"
 STUDIES_TITLE = "Études & rapports"
 NEWS_TITLE = "Actualités"
 AGENDA_TITLE = "Agenda"
-
-
-def _crumbs(current: str, *links: tuple[str, str]) -> dict[str, Any]:
-    return {"links": [{"url": url, "title": title} for url, title in links], "current": current}
 
 
 def _published_or_404(queryset: QuerySet[Any], slug: str) -> Any:
@@ -34,7 +31,7 @@ def tools(request: HttpRequest) -> HttpResponse:
     return filtered_listing(
         request,
         template="resources/tools.html",
-        context={"page_title": TOOLS_TITLE, "breadcrumb_data": _crumbs(TOOLS_TITLE)},
+        context={"page_title": TOOLS_TITLE, "breadcrumb_data": breadcrumb(TOOLS_TITLE)},
         section=Section.TOOL,
         facets=["phase", "actor_kind", "maturity"],
     )
@@ -47,7 +44,7 @@ def tool_map(request: HttpRequest) -> HttpResponse:
         "resources/tool_map.html",
         {
             "page_title": title,
-            "breadcrumb_data": _crumbs(title, (reverse("resources:tools"), TOOLS_TITLE)),
+            "breadcrumb_data": breadcrumb(title, (reverse("resources:tools"), TOOLS_TITLE)),
             "map": selectors.tool_map(),
         },
     )
@@ -60,7 +57,7 @@ def tool_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "resources/tool_detail.html",
         {
             "page_title": tool.title,
-            "breadcrumb_data": _crumbs(tool.title, (reverse("resources:tools"), TOOLS_TITLE)),
+            "breadcrumb_data": breadcrumb(tool.title, (reverse("resources:tools"), TOOLS_TITLE)),
             "tool": tool,
         },
     )
@@ -70,7 +67,7 @@ def studies(request: HttpRequest) -> HttpResponse:
     return filtered_listing(
         request,
         template="resources/studies.html",
-        context={"page_title": STUDIES_TITLE, "breadcrumb_data": _crumbs(STUDIES_TITLE)},
+        context={"page_title": STUDIES_TITLE, "breadcrumb_data": breadcrumb(STUDIES_TITLE)},
         section=Section.STUDY,
         facets=[],
     )
@@ -83,7 +80,7 @@ def study_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "resources/study_detail.html",
         {
             "page_title": study.title,
-            "breadcrumb_data": _crumbs(study.title, (reverse("resources:studies"), STUDIES_TITLE)),
+            "breadcrumb_data": breadcrumb(study.title, (reverse("resources:studies"), STUDIES_TITLE)),
             "study": study,
         },
     )
@@ -95,7 +92,7 @@ def news(request: HttpRequest) -> HttpResponse:
         template="resources/news.html",
         context={
             "page_title": NEWS_TITLE,
-            "breadcrumb_data": _crumbs(NEWS_TITLE),
+            "breadcrumb_data": breadcrumb(NEWS_TITLE),
             "upcoming": selectors.upcoming_events(limit=3),
         },
         section=Section.NEWS,
@@ -110,7 +107,7 @@ def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "resources/news_detail.html",
         {
             "page_title": item.title,
-            "breadcrumb_data": _crumbs(item.title, (reverse("resources:news_index"), NEWS_TITLE)),
+            "breadcrumb_data": breadcrumb(item.title, (reverse("resources:news_index"), NEWS_TITLE)),
             "item": item,
         },
     )
@@ -122,7 +119,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
         "resources/agenda.html",
         {
             "page_title": AGENDA_TITLE,
-            "breadcrumb_data": _crumbs(AGENDA_TITLE, (reverse("resources:news_index"), NEWS_TITLE)),
+            "breadcrumb_data": breadcrumb(AGENDA_TITLE, (reverse("resources:news_index"), NEWS_TITLE)),
             "upcoming": selectors.upcoming_events(),
             "past": selectors.past_events(),
         },
@@ -136,7 +133,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "resources/event_detail.html",
         {
             "page_title": event.title,
-            "breadcrumb_data": _crumbs(
+            "breadcrumb_data": breadcrumb(
                 event.title, (reverse("resources:news_index"), NEWS_TITLE), (reverse("resources:agenda"), AGENDA_TITLE)
             ),
             "event": event,

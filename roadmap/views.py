@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from core.breadcrumbs import breadcrumb
 from core.cache import public_page
 from roadmap import charts, exports, selectors
 from roadmap.models import Bilan, Programme, Workstream
@@ -21,10 +22,6 @@ def _programme_or_404() -> Programme:
     return programme
 
 
-def _crumbs(current: str, *links: tuple[str, str]) -> dict:
-    return {"links": [{"url": url, "title": title} for url, title in links], "current": current}
-
-
 @public_page
 def overview(request: HttpRequest) -> HttpResponse:
     programme = _programme_or_404()
@@ -34,7 +31,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "roadmap/overview.html",
         {
             "page_title": OVERVIEW_TITLE,
-            "breadcrumb_data": _crumbs(OVERVIEW_TITLE),
+            "breadcrumb_data": breadcrumb(OVERVIEW_TITLE),
             "summary": summary,
             "dimension_rows": summary.status_table(summary.by_dimension) if summary else [],
             "workstream_rows": summary.status_table(summary.by_workstream) if summary else [],
@@ -68,7 +65,7 @@ def measure_detail(request: HttpRequest, number: int) -> HttpResponse:
         "roadmap/measure_detail.html",
         {
             "page_title": f"{title} — {measure.title}",
-            "breadcrumb_data": _crumbs(title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
+            "breadcrumb_data": breadcrumb(title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
             "measure": measure,
             "reviews": selectors.measure_reviews(measure),
             "status_label": selectors.measure_status_label(measure),
@@ -89,7 +86,7 @@ def workstream_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "roadmap/workstream_detail.html",
         {
             "page_title": f"{title} — {workstream.title}",
-            "breadcrumb_data": _crumbs(title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
+            "breadcrumb_data": breadcrumb(title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
             "workstream": workstream,
             "group": group,
             "reviews": selectors.workstream_reviews(workstream),
@@ -121,7 +118,7 @@ def bilan_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "roadmap/bilan_detail.html",
         {
             "page_title": bilan.title,
-            "breadcrumb_data": _crumbs(bilan.title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
+            "breadcrumb_data": breadcrumb(bilan.title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
             "bilan": bilan,
             "entries": bilan.entries.all(),
             "others": others,

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.breadcrumbs import breadcrumb
 from core.cache import public_page
 from territories import selectors
 from territories.models import Commune, Departement, Epci, Region
@@ -21,7 +22,7 @@ MAX_QUERY_LENGTH = 100
 
 def _crumbs(current: str, *links: tuple[str, str]) -> dict[str, Any]:
     index = (reverse("territories:index"), INDEX_TITLE)
-    return {"links": [{"url": url, "title": title} for url, title in (index, *links)], "current": current}
+    return breadcrumb(current, index, *links)
 
 
 def _page(request: HttpRequest, queryset: QuerySet[Any]) -> Page:
