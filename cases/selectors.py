@@ -7,6 +7,9 @@ from django.db.models import Count, Q, QuerySet
 
 from cases.models import Case
 
+# The best score of a case sharing no SDG target with another: same modality (2) and région (1).
+NO_SHARED_TARGET_MAX = 3
+
 
 def published_cases() -> QuerySet[Case]:
     return Case.objects.published().with_related()
@@ -27,7 +30,12 @@ def cases_in_order(ids: list[int]) -> list[Case]:
 
 
 def similar_cases(case: Case, *, limit: int = 3) -> list[Case]:
-    """Published cases closest to ``case``: shared SDG targets, then same modality, then same région."""
+    """Published cases closest to ``case``: shared SDG targets (2 points each), same modality (2), same région (1).
+
+    A case sharing no target scores 3 at most. So when the best ``limit`` cases sharing a target all
+    score above 3, no other case can pass them, and only those sharing a target (a few thousand among
+    100,000) are scored; otherwise every published case is.
+    """
     target_ids = list(case.sdg_targets.values_list("pk", flat=True))
     score = Count("sdg_targets", filter=Q(sdg_targets__in=target_ids), distinct=True) * 2 + models.Case(
         models.When(modality_id=case.modality_id, then=models.Value(2)), default=models.Value(0)
@@ -36,12 +44,18 @@ def similar_cases(case: Case, *, limit: int = 3) -> list[Case]:
         score = score + models.Case(
             models.When(region_code=case.region_code, then=models.Value(1)), default=models.Value(0)
         )
-    candidates = (
-        Case.objects.published()
-        .exclude(pk=case.pk)
-        .annotate(similarity=score)
-        .filter(similarity__gt=0)
-        .order_by("-similarity", "-last_verified_on", "-id")
-        .values_list("pk", flat=True)[:limit]
-    )
-    return cases_in_order(list(candidates))
+
+    def best(candidates: QuerySet[Case]) -> list[tuple[int, int]]:
+        ranked = (
+            candidates.exclude(pk=case.pk)
+            .annotate(similarity=score)
+            .filter(similarity__gt=0)
+            .order_by("-similarity", "-last_verified_on", "-id")
+        )
+        return list(ranked.values_list("pk", "similarity")[:limit])
+
+    sharing = Case.sdg_targets.through.objects.filter(sdgtarget_id__in=target_ids).values("case_id")
+    found = best(Case.objects.published().filter(pk__in=sharing)) if target_ids else []
+    if len(found) < limit or min(similarity for _, similarity in found) <= NO_SHARED_TARGET_MAX:
+        found = best(Case.objects.published())
+    return cases_in_order([pk for pk, _ in found])

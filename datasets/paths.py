@@ -29,7 +29,7 @@ def bench_paths() -> dict[str, str]:
     case = cases.filter(is_generated=True).order_by("pk").first() or cases.order_by("pk").first()
     if case is not None:
         paths["Un exemple inspirant"] = case.get_absolute_url()
-    paths["Recherche (mot fréquent + 2 facettes)"] = f"{reverse('search:search')}?{urlencode(_search_query())}"
+    paths["Recherche (mot fréquent + 2 facettes)"] = f"{reverse('search:search')}?{urlencode(search_query())}"
     if commune is not None:
         paths["Une commune"] = commune.get_absolute_url()
         paths["API organisations (département)"] = (
@@ -40,7 +40,7 @@ def bench_paths() -> dict[str, str]:
     return paths
 
 
-def _search_query() -> list[tuple[str, str]]:
+def search_query() -> list[tuple[str, str]]:
     """The frequent word of the generated cases, with the région and modality they most often share."""
     top = (
         Case.objects.published()

@@ -1,7 +1,8 @@
 """The engine-specific seam of the search: the full-text match and its relevance ranking.
 
-Everything else (filters, facets, pagination) is plain ORM over ``SearchDocument``. Terms come
-from ``search.text.query_terms`` (``[a-z0-9]+`` only) and are still passed as SQL parameters.
+Filters, facet counts and pagination are ``search.facet_index``'s (feeds and alerts filter with the
+ORM, ``search.selectors.restrict``). Terms come from ``search.text.query_terms`` (``[a-z0-9]+``
+only) and are still passed as SQL parameters.
 
 - SQLite: an FTS5 external-content table over (title_text, body_text), kept in sync by triggers,
   ranked by BM25 with the title weighing 4 times the body.
@@ -20,8 +21,10 @@ from __future__ import annotations
 
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import F, FloatField, QuerySet
+from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL
+
+from search.models import SearchDocument
 
 TABLE = "search_searchdocument"
 FTS_TABLE = "search_document_fts"
@@ -86,14 +89,11 @@ class SqliteBackend:
             id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self._match(terms)])  # noqa: S608, S611
         )
 
-    def ranked_ids(self, queryset: QuerySet, terms: list[str], *, limit: int, offset: int) -> list[int]:
-        inner_sql, inner_params = queryset.order_by().values("id").query.sql_with_params()
-        sql = (
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({inner_sql}) "  # noqa: S608
-            "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s"
-        )
+    def ranked_ids(self, terms: list[str]) -> list[int]:
+        """Ids of every document matching all ``terms``, most relevant first."""
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank, rowid DESC"  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(terms), *inner_params, limit, offset])
+            cursor.execute(sql, [self._match(terms)])
             return [row[0] for row in cursor.fetchall()]
 
 
@@ -111,14 +111,15 @@ class PostgresBackend:
             )
         )
 
-    def ranked_ids(self, queryset: QuerySet, terms: list[str], *, limit: int, offset: int) -> list[int]:
-        rank = RawSQL(  # noqa: S611
-            f"ts_rank({TABLE}.search_vector, to_tsquery('simple'::regconfig, %s))",
-            [self._tsquery(terms)],
-            output_field=FloatField(),
+    def ranked_ids(self, terms: list[str]) -> list[int]:
+        """Ids of every document matching all ``terms``, most relevant first."""
+        sql = (
+            f"SELECT id FROM {TABLE}, to_tsquery('simple'::regconfig, %s) AS query "  # noqa: S608
+            "WHERE search_vector @@ query ORDER BY ts_rank(search_vector, query) DESC, id DESC"
         )
-        ranked = queryset.annotate(rank=rank).order_by("-rank", "-id")
-        return list(ranked.values_list("id", flat=True)[offset : offset + limit])
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._tsquery(terms)])
+            return [row[0] for row in cursor.fetchall()]
 
 
 class LikeBackend:
@@ -127,9 +128,9 @@ class LikeBackend:
             queryset = queryset.filter(body_text__contains=term) | queryset.filter(title_text__contains=term)
         return queryset
 
-    def ranked_ids(self, queryset: QuerySet, terms: list[str], *, limit: int, offset: int) -> list[int]:
-        ordered = queryset.order_by(F("date").desc(nulls_last=True), "-id")
-        return list(ordered.values_list("id", flat=True)[offset : offset + limit])
+    def ranked_ids(self, terms: list[str]) -> list[int]:
+        ordered = self.match(SearchDocument.objects.all(), terms).order_by(F("date").desc(nulls_last=True), "-id")
+        return list(ordered.values_list("id", flat=True))
 
 
 def backend() -> SqliteBackend | PostgresBackend | LikeBackend:

@@ -1,7 +1,8 @@
 """Keep the search index in line with the published items: one document per published item.
 
 ``index_object`` writes (or removes) the document of one item; ``rebuild`` rewrites them all in
-bulk. Each kind of item has a builder that says what is searched and which facets it carries.
+bulk. Every write renews the token of ``search.facet_index`` in its transaction, so the servers'
+in-memory filter indexes follow. Each kind of item has a builder that says what is searched and which facets it carries.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from cases.models import Case
 from reference.models import ActorKind
 from resources.models import Event, Maturity, NewsItem, Phase, Study, Tool, ToolFormat
 from roadmap.models import Measure
+from search import facet_index
 from search.models import Facet, SearchDocument, SearchFacetValue, Section
 from search.text import index_text
 
@@ -216,6 +218,7 @@ def _save(entries: list[Entry]) -> None:
 @transaction.atomic
 def remove_object(model: type[models.Model], pk: int) -> None:
     SearchDocument.objects.filter(section=SECTION_OF[model], object_id=pk).delete()
+    facet_index.mark_changed()
 
 
 @transaction.atomic
@@ -247,6 +250,7 @@ def rebuild(*, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Rewrite every document from the published items; returns the count per section."""
     SearchFacetValue.objects.all().delete()
     SearchDocument.objects.all().delete()
+    facet_index.mark_changed()
     counts: dict[str, int] = {}
     for model, source in SOURCES.items():
         count = 0
@@ -282,6 +286,7 @@ def index_many(
             SearchFacetValue.objects.filter(document__in=stale)._raw_delete(SearchFacetValue.objects.db)
             stale._raw_delete(stale.db)
             _save([source.build(item) for item in batch])
+            facet_index.mark_changed()
         count += len(batch)
         if progress:
             progress(len(batch))

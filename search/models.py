@@ -97,3 +97,17 @@ class SearchFacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchIndexState(models.Model):
+    """One row: a token renewed by every write of the search tables (``search.facet_index``)."""
+
+    token = models.CharField("jeton de version", max_length=32)
+    changed_at = models.DateTimeField("modifié le", auto_now=True)
+
+    class Meta:
+        verbose_name = "état de l'index de recherche"
+        verbose_name_plural = "états de l'index de recherche"
+
+    def __str__(self) -> str:
+        return f"index de recherche {self.token}"

@@ -1,17 +1,22 @@
 """Reads of the search, shared by the search page, the section pages and the API.
 
-Filters combine as: OR between the values of one filter, AND between filters. The count of each
-facet value is computed with every *other* filter applied (so the counts of a filter say how many
-results each choice would give). A territory filter finds the items of its descendants: an item
-in a commune carries its région and département codes (hub.models.TerritoryScope).
+Filters, counts and pages come from the in-memory ``search.facet_index``; the full-text match and
+its ranking from the engine (``search.backends``). Filters combine as: OR between the values of one
+filter, AND between filters. The count of each facet value is computed with every *other* filter
+applied (so the counts of a filter say how many results each choice would give). A territory filter
+finds the items of its descendants: an item in a commune carries its région and département codes
+(hub.models.TerritoryScope).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import QuerySet
+from pyroaring import BitMap
 
+from search import facet_index
 from search.backends import backend
 from search.filters import FILTERS, SearchFilters
 from search.models import SearchDocument, SearchFacetValue
@@ -48,50 +53,66 @@ class SearchResults:
     offset: int
 
 
-def _restrict(queryset: QuerySet[SearchDocument], filters: SearchFilters, *, skip: str = "") -> QuerySet:
+def restrict(queryset: QuerySet[SearchDocument], filters: SearchFilters) -> QuerySet[SearchDocument]:
+    """``queryset`` narrowed by the filters, in SQL (feeds and alerts; the search uses the facet index)."""
     for name, values in filters.values.items():
-        if name == skip or not values:
-            continue
         facet = FILTERS[name][0]
         if facet == "section":
             queryset = queryset.filter(section__in=values)
-        else:
+        elif values:
             queryset = queryset.filter(
                 id__in=SearchFacetValue.objects.filter(facet=facet, value__in=values).values("document_id")
             )
     return queryset
 
 
-def _counts(base: QuerySet[SearchDocument], filters: SearchFilters, name: str) -> dict[str, int]:
-    scope = _restrict(base, filters, skip=name)
-    facet = FILTERS[name][0]
-    if facet == "section":
-        rows = scope.order_by().values("section").annotate(n=Count("id")).values_list("section", "n")
-    else:
-        rows = (
-            SearchFacetValue.objects.filter(facet=facet, document__in=scope.order_by().values("id"))
-            .values("value")
-            .annotate(n=Count("id"))
-            .values_list("value", "n")
-        )
-    return dict(rows)
+def _allowed(index: facet_index.FacetIndex, filters: SearchFilters) -> dict[str, BitMap]:
+    """For each active filter, the documents it lets through (OR between its values)."""
+    return {name: index.any_of(FILTERS[name][0], values) for name, values in filters.values.items() if values}
+
+
+def _within(scope: BitMap, allowed: dict[str, BitMap], *, skip: str = "") -> BitMap:
+    for name, documents in allowed.items():
+        if name != skip:
+            scope = scope & documents
+    return scope
 
 
 def facet_groups(
-    base: QuerySet[SearchDocument], filters: SearchFilters, names: list[str] | None = None
+    index: facet_index.FacetIndex,
+    matched: BitMap,
+    filters: SearchFilters,
+    names: list[str] | None = None,
 ) -> list[FacetGroup]:
+    """Each filter's options with the count of results each would give, the other filters applied."""
+    allowed = _allowed(index, filters)
     groups = []
     for name in list(FILTERS) if names is None else names:
-        _, label, choices = FILTERS[name]
-        counts = _counts(base, filters, name)
+        facet, label, choices = FILTERS[name]
+        scope = _within(matched, allowed, skip=name)
         selected = set(filters.selected(name))
-        options = [
-            FacetOption(value=str(value), label=str(text), count=counts.get(str(value), 0), selected=value in selected)
-            for value, text in (choices() if callable(choices) else choices)
-            if counts.get(str(value)) or value in selected
-        ]
+        options = []
+        for value, text in choices() if callable(choices) else choices:
+            count = scope.intersection_cardinality(index.posting(facet, str(value)))
+            if count or value in selected:
+                options.append(FacetOption(value=str(value), label=str(text), count=count, selected=value in selected))
         groups.append(FacetGroup(name=name, label=label, options=options))
     return groups
+
+
+def _page(ranked: Iterable[int], candidates: BitMap, *, limit: int, offset: int) -> list[int]:
+    """The ordinals of one page: ``ranked`` order, kept if among ``candidates``."""
+    page: list[int] = []
+    skipped = 0
+    for ordinal in ranked:
+        if ordinal in candidates:
+            if skipped < offset:
+                skipped += 1
+                continue
+            page.append(ordinal)
+            if len(page) == limit:
+                break
+    return page
 
 
 def search(
@@ -99,24 +120,25 @@ def search(
 ) -> SearchResults:
     """Published items matching the query and filters, most relevant first (most recent without query)."""
     terms = query_terms(filters.q)
-    engine = backend()
-    base = SearchDocument.objects.visible()
+    index = facet_index.current()
     if terms:
-        base = engine.match(base, terms)
-    matched = _restrict(base, filters)
-    count = matched.count()
-    if terms:
-        ids = engine.ranked_ids(matched, terms, limit=limit, offset=offset)
-        by_id = SearchDocument.objects.in_bulk(ids)
-        documents = [by_id[pk] for pk in ids if pk in by_id]
+        match = index.ranked_match(terms, backend().ranked_ids)
+        matched = match.ordinals
     else:
-        documents = list(matched.order_by(F("date").desc(nulls_last=True), "-id")[offset : offset + limit])
+        matched = index.everything
+    candidates = _within(matched, _allowed(index, filters))
+    if terms:
+        ordinals = _page(match.ranked, candidates, limit=limit, offset=offset)
+    else:
+        ordinals = list(candidates[offset : offset + limit]) if offset < len(candidates) else []
+    ids = index.document_ids(ordinals)
+    by_id = SearchDocument.objects.in_bulk(ids)
     return SearchResults(
         filters=filters,
         terms=terms,
-        count=count,
-        documents=documents,
-        facets=facet_groups(base, filters, facets),
+        count=len(candidates),
+        documents=[by_id[pk] for pk in ids if pk in by_id],
+        facets=facet_groups(index, matched, filters, facets),
         limit=limit,
         offset=offset,
     )

@@ -15,7 +15,7 @@ from django.http import QueryDict
 from search.backends import backend
 from search.filters import FILTERS, SearchFilters, SearchForm
 from search.models import SearchDocument
-from search.selectors import _restrict
+from search.selectors import restrict
 from search.text import query_terms
 
 
@@ -42,4 +42,4 @@ def matching_documents(filters: SearchFilters) -> QuerySet[SearchDocument]:
     terms = query_terms(filters.q)
     if terms:
         documents = backend().match(documents, terms)
-    return _restrict(documents, filters).order_by(F("date").desc(nulls_last=True), "-id")
+    return restrict(documents, filters).order_by(F("date").desc(nulls_last=True), "-id")

@@ -51,6 +51,14 @@ def _fresh_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_facet_index() -> None:
+    """Each test builds its own in-memory search filter index (a rolled-back test leaves no token)."""
+    from search import facet_index
+
+    facet_index.forget()
+
+
 @pytest.fixture
 def vocabularies(db: None) -> None:
     """Only the SDGs, actor kinds and partnership modalities (no roadmap, no geography): fast."""

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import models
 
 from datasets.generators.common import Progress, raw_delete
-from search import indexing
+from search import facet_index, indexing
 from search.models import SearchDocument, SearchFacetValue
 
 CREATED_AT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -31,6 +31,7 @@ def remove_documents(model: type[models.Model]) -> None:
     documents = SearchDocument.objects.filter(section=indexing.SECTION_OF[model], object_id__in=generated)
     raw_delete(SearchFacetValue.objects.filter(document__in=documents.values("pk")))
     raw_delete(documents)
+    facet_index.mark_changed()
 
 
 def index(model: type[models.Model], progress: Progress) -> int:

@@ -1,0 +1,91 @@
+"""The in-memory filter index follows the database: writes, expiry, repeated queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from cases.models import Case
+from reference.models import PartnershipModality
+from search import facet_index, indexing
+from search.filters import SearchFilters
+from search.models import SearchIndexState
+from search.selectors import search
+from tests.cases.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_item_published_after_the_index_was_built_is_found_by_the_next_search(vocabularies, territories) -> None:
+    CaseFactory(title="Recyclerie de quartier")
+    assert search(SearchFilters(q="recyclerie")).count == 1
+    built = facet_index.current()
+
+    CaseFactory(title="Recyclerie solidaire", territory_level="region", territory_code="84")
+
+    results = search(SearchFilters(q="recyclerie", values={"region": ["84"]}))
+    assert [d.title for d in results.documents] == ["Recyclerie solidaire"]
+    assert facet_index.current() is not built
+
+
+def test_every_write_of_the_index_renews_the_token_in_the_database(vocabularies) -> None:
+    CaseFactory(title="Premier")
+    first = SearchIndexState.objects.get().token
+    CaseFactory(title="Second")
+    assert SearchIndexState.objects.get().token not in {"", first}
+
+
+def test_the_index_is_reused_while_nothing_changes(vocabularies) -> None:
+    CaseFactory(title="Recyclerie")
+    search(SearchFilters(q="recyclerie"))
+    assert facet_index.current() is facet_index.current()
+
+
+def test_a_repeated_query_gives_the_same_page_count_and_facets_as_a_new_one(vocabularies, territories) -> None:
+    for number in range(25):
+        CaseFactory(
+            title=f"Recyclerie numéro {number}", territory_level="region", territory_code="84" if number % 2 else "11"
+        )
+    filters = SearchFilters(q="recyclerie", values={"region": ["84"]})
+    fresh = search(filters, limit=5, offset=5)
+    repeated = search(filters, limit=5, offset=5)
+    facet_index.current().forget_matches()
+    again = search(filters, limit=5, offset=5)
+    for results in (repeated, again):
+        assert [d.pk for d in results.documents] == [d.pk for d in fresh.documents]
+        assert results.count == fresh.count == 12
+        assert results.facets == fresh.facets
+
+
+def test_an_item_disappears_when_its_expiry_passes_without_any_write(vocabularies, monkeypatch) -> None:
+    case = CaseFactory(title="Recyclerie éphémère")
+    Case.objects.filter(pk=case.pk).update(expire_at=timezone.now() + dt.timedelta(hours=1))
+    indexing.index_object(Case.objects.get(pk=case.pk))
+    assert search(SearchFilters(q="recyclerie")).count == 1
+    later = timezone.now() + dt.timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert search(SearchFilters(q="recyclerie")).count == 0
+
+
+def test_facet_counts_apply_the_other_filters_only(vocabularies, territories) -> None:
+    cooperation = PartnershipModality.objects.get(slug="cooperation-economique")
+    CaseFactory(title="Mobilité A", territory_level="region", territory_code="84")
+    CaseFactory(title="Mobilité B", territory_level="region", territory_code="84", modality=cooperation)
+    CaseFactory(title="Mobilité C", territory_level="region", territory_code="11", modality=cooperation)
+    results = search(SearchFilters(q="mobilite", values={"region": ["84"], "modality": ["cooperation-economique"]}))
+    counts = {group.name: {o.value: o.count for o in group.options} for group in results.facets}
+    assert results.count == 1
+    assert counts["region"] == {"84": 1, "11": 1}
+    assert counts["modality"] == {"mecenat": 1, "cooperation-economique": 1}
+
+
+def test_the_search_bench_prints_both_timings_side_by_side(vocabularies, capsys) -> None:
+    CaseFactory(title="Mobilité solidaire")
+    call_command("bench_search", runs=2)
+    out = capsys.readouterr().out
+    assert "Recherche, requête nouvelle" in out
+    assert "icontains" in out
+    assert "rapport des p95" in out
