@@ -16,6 +16,7 @@ from api.resources import router as resources_router
 from api.roadmap import router as roadmap_router
 from api.search import router as search_router
 from api.territories import router as territories_router
+from core.cache import public_page
 from core.security import ApiAnonRateThrottle, ApiAuthRateThrottle
 
 api = NinjaAPI(
@@ -26,6 +27,10 @@ api = NinjaAPI(
     # Rate limits per client IP, counted in the default cache (settings.API_THROTTLE_*_RATE).
     throttle=[ApiAnonRateThrottle(), ApiAuthRateThrottle()],
 )
+# Every operation is a public read: anonymous responses are cached like the public pages (ADR 0008)
+# and cleared by any write to public content. A cached answer costs no database work, so only the
+# requests that reach the database count against the rate limits.
+api.add_decorator(public_page, mode="view")
 api.add_router("/roadmap", roadmap_router)
 api.add_router("/territories", territories_router)
 api.add_router("/organisations", organisations_router)

@@ -63,3 +63,26 @@ def test_every_response_keeps_its_own_security_headers(client, programme, page_c
     second = client.get("/feuille-de-route/")
     assert first["X-Request-ID"] != second["X-Request-ID"]
     assert "Content-Security-Policy" in second
+
+
+def test_the_api_is_cached_for_anonymous_clients_and_cleared_by_a_write(client, programme, page_cache) -> None:
+    path = "/api/v1/roadmap/measures/2"
+    assert client.get(path).json()["reviews"] == []
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    assert not [q for q in queries.captured_queries if "roadmap_" in q["sql"]]
+    review_add(
+        programme=programme,
+        measure=Measure.objects.get(programme=programme, number=2),
+        date=dt.date(2021, 10, 1),
+        status=ReviewStatus.objects.get(slug="lancee"),
+        text="Premiers travaux de convergence des outils.",
+    )
+    assert len(client.get(path).json()["reviews"]) == 1
+
+
+def test_an_api_error_is_not_cached(client, programme, page_cache) -> None:
+    assert client.get("/api/v1/roadmap/measures?status=inconnu").status_code == 422
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v1/roadmap/measures?status=inconnu").status_code == 422
+    assert queries.captured_queries
