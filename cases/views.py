@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from cases import selectors
+from core.cache import public_page
 from search.models import Section
 from search.views import filtered_listing
 
@@ -14,6 +15,7 @@ INDEX_TITLE = "Exemples inspirants"
 FACETS = ["actor_kind", "modality", "sdg", "region", "departement"]
 
 
+@public_page
 def index(request: HttpRequest) -> HttpResponse:
     return filtered_listing(
         request,
@@ -24,6 +26,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     case = selectors.case_by_slug(slug)
     if case is None:

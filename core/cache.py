@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_page
 
 PAGES_CACHE = "pages"
@@ -23,9 +24,20 @@ PAGES_CACHE = "pages"
 View = Callable[..., HttpResponse]
 
 
+# An HTMX request gets a fragment, a history restore the whole page: both headers key the cache.
+HTMX_HEADERS = ("HX-Request", "HX-History-Restore-Request")
+
+
 def public_page(view: View) -> View:
     """Cache a public GET view for anonymous visitors (signed-in users always get fresh pages)."""
-    cached_view = cache_page(settings.PUBLIC_PAGE_CACHE_SECONDS, cache=PAGES_CACHE)(view)
+
+    @functools.wraps(view)
+    def varied_view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        patch_vary_headers(response, HTMX_HEADERS)
+        return response
+
+    cached_view = cache_page(settings.PUBLIC_PAGE_CACHE_SECONDS, cache=PAGES_CACHE)(varied_view)
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

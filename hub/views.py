@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.cache import public_page
 from hub import kit
 from hub.sections import INDIVIDUAL_ORDER, ORGANISATION_ORDER, SECTIONS
 from resources.selectors import upcoming_events
@@ -32,16 +33,19 @@ def _door(request: HttpRequest, *, title: str, template: str, order: list[tuple[
     )
 
 
+@public_page
 def individuals(request: HttpRequest) -> HttpResponse:
     return _door(request, title="Je suis un particulier", template="hub/individuals.html", order=INDIVIDUAL_ORDER)
 
 
+@public_page
 def organisations(request: HttpRequest) -> HttpResponse:
     return _door(
         request, title="Je représente une organisation", template="hub/organisations.html", order=ORGANISATION_ORDER
     )
 
 
+@public_page
 def kit_index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -55,6 +59,7 @@ def kit_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def kit_sheet(request: HttpRequest, slug: str) -> HttpResponse:
     sheet = kit.SHEETS_BY_SLUG.get(slug)
     if sheet is None:
@@ -74,6 +79,7 @@ def kit_sheet(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def support(request: HttpRequest) -> HttpResponse:
     regions: list[Any] = []
     facets = search_selectors.search(SearchFilters(), limit=0, facets=["region"]).facets

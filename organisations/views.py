@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.cache import public_page
 from organisations import selectors
 from organisations.models import OrganisationStatus
 from reference.models import ActorKind, SustainableDevelopmentGoal
@@ -56,6 +57,7 @@ def _page_number(request: HttpRequest) -> int:
     return max(1, min(int(raw), MAX_PAGE)) if raw.isdigit() and len(raw) < 6 else 1
 
 
+@public_page
 def directory(request: HttpRequest) -> HttpResponse:
     filters, warnings = _filters(request)
     queryset = selectors.organisations(filters).select_related("kind", "commune")
@@ -89,6 +91,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, "organisations/directory.html", context)
 
 
+@public_page
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_by_id(pk)
     if organisation is None:

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from core.breadcrumbs import breadcrumb
+from core.cache import public_page
 from resources import selectors
 from search.models import Section
 from search.views import filtered_listing
@@ -27,6 +28,7 @@ def _published_or_404(queryset: QuerySet[Any], slug: str) -> Any:
     return item
 
 
+@public_page
 def tools(request: HttpRequest) -> HttpResponse:
     return filtered_listing(
         request,
@@ -37,6 +39,7 @@ def tools(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def tool_map(request: HttpRequest) -> HttpResponse:
     title = "Cartographie des outils"
     return render(
@@ -50,6 +53,7 @@ def tool_map(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def tool_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tool = _published_or_404(selectors.published_tools(), slug)
     return render(
@@ -63,6 +67,7 @@ def tool_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def studies(request: HttpRequest) -> HttpResponse:
     return filtered_listing(
         request,
@@ -73,6 +78,7 @@ def studies(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def study_detail(request: HttpRequest, slug: str) -> HttpResponse:
     study = _published_or_404(selectors.published_studies(), slug)
     return render(
@@ -86,6 +92,7 @@ def study_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def news(request: HttpRequest) -> HttpResponse:
     return filtered_listing(
         request,
@@ -100,6 +107,7 @@ def news(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
     item = _published_or_404(selectors.published_news(), slug)
     return render(
@@ -113,6 +121,7 @@ def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def agenda(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -126,6 +135,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = _published_or_404(selectors.published_events(), slug)
     return render(

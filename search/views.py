@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.cache import public_page
 from search import selectors
 from search.filters import FILTERS, SearchFilters, SearchForm
 
@@ -69,6 +70,7 @@ def filtered_listing(
     return render(request, template, context)
 
 
+@public_page
 def search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     title = f"Rechercher « {q[:80]} »" if q else SEARCH_TITLE

@@ -86,3 +86,19 @@ def test_an_api_error_is_not_cached(client, programme, page_cache) -> None:
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/api/v1/roadmap/measures?status=inconnu").status_code == 422
     assert queries.captured_queries
+
+
+def test_an_htmx_fragment_and_the_full_page_are_cached_apart(client, vocabularies, page_cache) -> None:
+    full = client.get("/recherche/?q=alliance")
+    fragment = client.get("/recherche/?q=alliance", headers={"HX-Request": "true"})
+    again = client.get("/recherche/?q=alliance")
+    assert "HX-Request" in full["Vary"]
+    assert b"<html" in full.content and b"<html" not in fragment.content
+    assert again.content == full.content
+
+
+def test_a_search_page_is_served_from_the_cache_the_second_time(client, vocabularies, page_cache) -> None:
+    client.get("/recherche/?q=alliance&region=84")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/recherche/?q=alliance&region=84").status_code == 200
+    assert not [q for q in queries.captured_queries if "search_" in q["sql"]]
