@@ -15,18 +15,13 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 loglevel = "warning"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-# The application is loaded once in the master, which imports every view (the URLconf) and builds
-# the search filter index before forking: every worker, including those restarted by max_requests,
-# starts warm instead of paying for it on its first request.
+# The application is loaded once in the master, which imports every view, compiles the templates
+# and builds the search filter index before forking (core/warmup.py): every worker, including those
+# restarted by max_requests, starts warm instead of paying for it on its first requests.
 preload_app = True
 
 
 def when_ready(server: object) -> None:
-    from django.db import connections
-    from django.urls import get_resolver
+    from core.warmup import warm_up
 
-    from search import facet_index
-
-    get_resolver().url_patterns  # noqa: B018 (imports the URLconf and every view module)
-    facet_index.warm_up()
-    connections.close_all()  # never share a database connection across fork
+    warm_up()
