@@ -47,7 +47,12 @@ class Case(TerritoryScope, HubItem):
         ordering = ["-last_verified_on", "-id"]
         verbose_name = "exemple inspirant"
         verbose_name_plural = "exemples inspirants"
-        indexes = [models.Index(fields=["live", "region_code"]), models.Index(fields=["live", "departement_code"])]
+        indexes = [
+            models.Index(fields=["live", "region_code"]),
+            models.Index(fields=["live", "departement_code"]),
+            # The default order (newest verified first): the home page's latest cases read it, not sort.
+            models.Index(fields=["-last_verified_on", "-id"], name="case_recent"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_year__isnull=True) | models.Q(end_year__gte=models.F("start_year")),

@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from core.cache import clear_public_pages
+from core.maintenance import refresh_planner_statistics
 from datasets.generators import cases, catalysts, organisations, resources, roadmap
 from datasets.generators.common import Geography
 from datasets.scales import SCALES, counts
@@ -113,6 +114,7 @@ class Command(BaseCommand):
             summary.append(f"{catalysts.LABEL} : application « catalysts » absente, étape ignorée")
         if changed:
             clear_public_pages()  # bulk writes send no signals
+            refresh_planner_statistics()
         self._summary(summary, started, verbose, scale=scale, seed=seed)
 
     def _summary(self, lines: list[str], started: float, verbose: bool, *, scale: str = "", seed: int = 0) -> None:
