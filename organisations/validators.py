@@ -10,7 +10,7 @@ import re
 from django.core.exceptions import ValidationError
 
 LA_POSTE_SIREN = "356000000"  # La Poste's establishments do not follow Luhn: their SIRET digits sum to a multiple of 5
-_RNA = re.compile(r"^W[0-9A-Z]{9}$")
+RNA_PATTERN = re.compile(r"^W[0-9A-Z]{9}$")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -39,7 +39,7 @@ def siret_is_valid(value: str) -> bool:
 
 
 def rna_is_valid(value: str) -> bool:
-    return bool(_RNA.match(value))
+    return bool(RNA_PATTERN.match(value))
 
 
 def validate_siren(value: str) -> None:

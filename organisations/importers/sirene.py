@@ -8,6 +8,7 @@ name, first-name, sex and pseudonym columns are never read. Filters narrow the i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from organisations.importers.common import actor_kind_ids
 from organisations.importers.runner import Format, RowContext, RowRejected, parse_date
@@ -124,4 +125,4 @@ def sirene_formats(filters: SireneFilters) -> list[Format]:
             False,
         )
 
-    return [Format("StockUniteLegale", ",", REQUIRED, parse)]
+    return [Format("StockUniteLegale", ",", REQUIRED, lambda index: partial(parse, index), RegisterSource.SIRENE.value)]

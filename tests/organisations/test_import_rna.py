@@ -194,16 +194,16 @@ def test_interrupted_import_keeps_committed_batches_and_no_half_batch(
     from organisations.importers import writer
 
     calls = {"n": 0}
-    original = writer.Writer.write
+    original = writer.Writer.write_values
 
-    def failing(self, rows):
+    def failing(self, values):
         calls["n"] += 1
         if calls["n"] == 2:
-            original(self, rows[:1])
+            original(self, values[: writer.WIDTH])  # the first row of the second batch
             raise KeyboardInterrupt
-        return original(self, rows)
+        return original(self, values)
 
-    monkeypatch.setattr(writer.Writer, "write", failing)
+    monkeypatch.setattr(writer.Writer, "write_values", failing)
     with pytest.raises(KeyboardInterrupt):
         call_command("import_rna", str(fixtures_dir / REAL), rejects=str(tmp_path / "r.csv"), batch_size=2, verbosity=0)
     assert Organisation.objects.count() == 2  # the first batch; the half-written second one was rolled back
