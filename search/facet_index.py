@@ -77,6 +77,10 @@ class FacetIndex:
             self._matches.move_to_end(key)
         return match
 
+    def is_fresh(self, token: str) -> bool:
+        """Built from the current tables, and no document has expired since."""
+        return self.token == token and (self.valid_until is None or timezone.now() < self.valid_until)
+
     def forget_matches(self) -> None:
         self._matches.clear()
 
@@ -127,11 +131,11 @@ def current() -> FacetIndex:
     global _current
     token = _stored_token()
     index = _current
-    if index is not None and index.token == token and (index.valid_until is None or timezone.now() < index.valid_until):
+    if index is not None and index.is_fresh(token):
         return index
     with _lock:
         index = _current
-        if index is None or index.token != token or (index.valid_until and timezone.now() >= index.valid_until):
+        if index is None or not index.is_fresh(token):
             # The token is read before the tables: a write during the build makes the next search rebuild.
             index = _current = _build(token)
     return index
