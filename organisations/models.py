@@ -9,6 +9,8 @@ punctuation (``organisations.text.fast_search_key``), for the directory search (
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
@@ -47,10 +49,10 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(kind__slug=slug)
 
     def in_region(self, code: str) -> OrganisationQuerySet:
-        return self.filter(commune__in=Commune.objects.filter(region_id=code).values("code"))
+        return self.filter(region_code=code)
 
     def in_departement(self, code: str) -> OrganisationQuerySet:
-        return self.filter(commune__in=Commune.objects.filter(departement_id=code).values("code"))
+        return self.filter(departement_code=code)
 
     def in_epci(self, code: str) -> OrganisationQuerySet:
         return self.filter(commune__in=Commune.objects.filter(epci_id=code).values("code"))
@@ -133,6 +135,10 @@ class Organisation(models.Model):
     is_generated = models.BooleanField("générée pour les essais de charge", default=False)
     search_key = models.CharField("clé de recherche du nom", max_length=300, editable=False)
     search_text = models.TextField("texte de recherche", editable=False, blank=True)
+    # The commune's, copied so that a département or région filter reads one index in name order
+    # (docs/adr/0009); kept in line by save(), the importers' writer and a COG reload.
+    departement_code = models.CharField("code du département", max_length=3, blank=True, editable=False)
+    region_code = models.CharField("code de la région", max_length=3, blank=True, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -150,13 +156,34 @@ class Organisation(models.Model):
         indexes = [
             models.Index(fields=["search_key", "id"], name="organisation_name_idx"),
             models.Index(fields=["commune", "search_key"], name="organisation_commune_idx"),
+            models.Index(fields=["departement_code", "search_key", "id"], name="organisation_departement_idx"),
+            models.Index(fields=["region_code", "search_key", "id"], name="organisation_region_idx"),
         ]
 
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.refresh_territory_codes()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"commune", "commune_id"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "departement_code", "region_code"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("organisations:detail", kwargs={"pk": self.pk})
+
+    def refresh_territory_codes(self) -> None:
+        """Copy the département and région of the commune (none without a commune)."""
+        if self.commune_id is None:
+            self.departement_code = self.region_code = ""
+            return
+        commune = self.commune if Organisation.commune.is_cached(self) else None
+        if commune is not None and commune.pk == self.commune_id:
+            self.departement_code, self.region_code = commune.departement_id, commune.region_id
+            return
+        codes = Commune.objects.filter(pk=self.commune_id).values_list("departement_id", "region_id").first()
+        self.departement_code, self.region_code = codes or ("", "")
 
     def refresh_search_fields(self) -> None:
         self.search_key = fast_search_key(self.name)

@@ -98,5 +98,5 @@ def organisation_by_id(pk: int) -> Organisation | None:
 
 
 def count_by_departement() -> dict[str, int]:
-    rows = Organisation.objects.values("commune__departement_id").annotate(total=Count("id"))
-    return {row["commune__departement_id"]: row["total"] for row in rows if row["commune__departement_id"]}
+    rows = Organisation.objects.exclude(departement_code="").values("departement_code").annotate(total=Count("id"))
+    return {row["departement_code"]: row["total"] for row in rows.order_by()}

@@ -28,6 +28,7 @@ from territories.models import (
     Region,
     TerritoryDataset,
 )
+from territories.signals import cog_changed
 from territories.text import search_key
 
 DATA_FILE = DATA_DIR / "territories" / "cog.json.gz"
@@ -185,3 +186,4 @@ def load_territories(report: LoadReport) -> None:
         name=DATASET_NAME,
         defaults={"checksum": checksum, "version": data["source"]["version"], "counts": _table_counts()},
     )
+    cog_changed.send(sender=TerritoryDataset)

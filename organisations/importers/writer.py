@@ -20,6 +20,7 @@ from typing import Any
 from django.db import connection
 
 from organisations.models import Organisation
+from territories.models import Commune
 
 # The columns an import writes, in the order of the rows it builds.
 COLUMNS = [
@@ -44,10 +45,15 @@ COLUMNS = [
     "is_generated",
 ]
 WIDTH = len(COLUMNS)
+# Written too, derived by the writer from the commune (Organisation.refresh_territory_codes).
+DERIVED = ["departement_code", "region_code"]
+STORED = COLUMNS + DERIVED
+STORED_WIDTH = len(STORED)
 KEY = ["source", "register_id"]
-UPDATED = [column for column in COLUMNS if column not in KEY]
+UPDATED = [column for column in STORED if column not in KEY]
 STAGE = "organisations_import_stage"
 ROWS_PER_INSERT = 100
+COMMUNE_AT = COLUMNS.index("commune_id")
 
 Row = tuple[Any, ...]
 
@@ -95,6 +101,7 @@ class Writer:
         self.references: dict[str, set[Any]] | None = None
         self._stream: ExitStack | None = None
         self._copy: Any = None
+        self._codes: dict[str, tuple[str, str]] | None = None  # commune → (département, région)
 
     def write(self, rows: list[Row]) -> tuple[int, int]:
         return self.write_values([value for row in rows for value in row])
@@ -106,6 +113,7 @@ class Writer:
         if self.references is not None:
             for column, keys in self.references.items():
                 keys.update(values[COLUMNS.index(column) :: WIDTH])
+        values = self._with_territory_codes(values)
         if self.fresh:
             self._insert(values)
             return count, 0
@@ -114,6 +122,25 @@ class Writer:
         else:
             existing, changed = self._upsert_sqlite(values)
         return count - existing, changed - (count - existing)
+
+    def _with_territory_codes(self, values: list[Any]) -> list[Any]:
+        """The rows' values with the département and région of each commune appended to each row.
+
+        Columns are moved by slice assignment (in C), not row by row: a few milliseconds a batch.
+        """
+        if self._codes is None:
+            self._codes = {
+                code: (departement, region)
+                for code, departement, region in Commune.objects.values_list("code", "departement_id", "region_id")
+            }
+        count, none = len(values) // WIDTH, ("", "")
+        codes = [self._codes.get(commune, none) for commune in values[COMMUNE_AT::WIDTH]]
+        stored: list[Any] = [None] * (count * STORED_WIDTH)
+        for position in range(WIDTH):
+            stored[position::STORED_WIDTH] = values[position::WIDTH]
+        stored[WIDTH::STORED_WIDTH] = [departement for departement, _ in codes]
+        stored[WIDTH + 1 :: STORED_WIDTH] = [region for _, region in codes]
+        return stored
 
     @contextmanager
     def streaming(self) -> Iterator[None]:
@@ -147,7 +174,7 @@ class Writer:
 
     def _upsert_postgresql(self, values: list[Any]) -> tuple[int, int]:
         """(rows already stored, rows written): COPY into a temporary table, then one upsert from it."""
-        table, names = _table(), ", ".join(_quote(c) for c in COLUMNS)
+        table, names = _table(), ", ".join(_quote(c) for c in STORED)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} AS SELECT {names} FROM {table} WITH NO DATA"  # noqa: S608
@@ -172,7 +199,7 @@ class Writer:
         with _sqlite_cursor() as cursor:
             limit = cursor.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
             existing = 0
-            register_ids = values[1::WIDTH]
+            register_ids = values[1::STORED_WIDTH]
             per_query = min(limit - 1, 10_000)
             for start in range(0, len(register_ids), per_query):
                 chunk = register_ids[start : start + per_query]
@@ -183,7 +210,7 @@ class Writer:
                 )
                 existing += cursor.fetchone()[0]
             changed = 0
-            for sql, chunk in _sqlite_statements(values, min(2000, limit // WIDTH), _upsert_tail("excluded")):
+            for sql, chunk in _sqlite_statements(values, min(2000, limit // STORED_WIDTH), _upsert_tail("excluded")):
                 cursor.execute(sql, chunk)
                 changed += cursor.rowcount
         return existing, changed
@@ -191,13 +218,13 @@ class Writer:
 
 def _copy_into(cursor: Any, table: str) -> Any:
     """psycopg's COPY of the import's columns into ``table`` (a context manager)."""
-    names = ", ".join(_quote(c) for c in COLUMNS)
+    names = ", ".join(_quote(c) for c in STORED)
     return cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN")
 
 
 def _copy_rows(copy: Any, values: list[Any]) -> None:
-    for start in range(0, len(values), WIDTH):
-        copy.write_row(values[start : start + WIDTH])
+    for start in range(0, len(values), STORED_WIDTH):
+        copy.write_row(values[start : start + STORED_WIDTH])
 
 
 @contextmanager
@@ -217,14 +244,14 @@ def _sqlite_statements(values: list[Any], rows_per_statement: int, tail: str) ->
     SQLite does per statement, not per row, part of the work (starting the statement, the
     AUTOINCREMENT key): a hundred rows a statement insert about a third faster than executemany.
     """
-    names = ", ".join(_quote(c) for c in COLUMNS)
-    row_sql = "(" + ", ".join("?" * WIDTH) + ")"
+    names = ", ".join(_quote(c) for c in STORED)
+    row_sql = "(" + ", ".join("?" * STORED_WIDTH) + ")"
     full = f"INSERT INTO {_table()} ({names}) VALUES {', '.join([row_sql] * rows_per_statement)} {tail}"  # noqa: S608
-    step = rows_per_statement * WIDTH
+    step = rows_per_statement * STORED_WIDTH
     for start in range(0, len(values), step):
         chunk = values[start : start + step]
         if len(chunk) == step:
             yield full, chunk
         else:
-            rows = len(chunk) // WIDTH
+            rows = len(chunk) // STORED_WIDTH
             yield f"INSERT INTO {_table()} ({names}) VALUES {', '.join([row_sql] * rows)} {tail}", chunk  # noqa: S608

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 REAL = "rna_waldec_20241101_dpt_976.csv"
 TRAPS = "rna_waldec_traps.csv"
 # The stored fields an import writes (the id aside, which depends on the order of the writes).
-STORED = [column.removesuffix("_id") if column in ("kind_id", "commune_id") else column for column in writer.COLUMNS]
+STORED = [column.removesuffix("_id") if column in ("kind_id", "commune_id") else column for column in writer.STORED]
 
 
 def _stored() -> list[tuple]:
