@@ -1,5 +1,6 @@
 """« Proposer un exemple inspirant »: a signed-in user proposes a case; it is saved as a draft
-(never live) through ``cases.services.case_save`` and waits for an editor to publish it.
+(never live) through ``cases.services.case_save``, then submitted into the moderation workflow
+(``case_submit_for_review``): it waits there until a moderator approves and publishes it.
 
 Kept here, beside the other pages of signed-in users, to stay out of the ``cases`` app; its
 validation is the case base's own (≥ 2 partners with a known kind of actor, known SDG targets).
@@ -13,13 +14,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from cases.models import MIN_PARTNERS
-from cases.services import PartnerInput, case_save
+from cases.services import PartnerInput, case_save, case_submit_for_review
 from hub.territory import TerritoryLevel
 from reference.models import ActorKind, PartnershipModality, SdgTarget
 
@@ -95,22 +97,24 @@ def propose_case(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            case_save(
-                title=data["title"],
-                summary=data["summary"],
-                partners=form.partners(),
-                modality=PartnershipModality.objects.filter(slug=data["modality"]).first(),
-                objectives=data["objectives"],
-                start_year=data["start_year"],
-                end_year=data["end_year"],
-                sdg_targets=data["sdg_targets"],
-                territory_level=data["territory_level"],
-                territory_code=data["territory_code"],
-                results=data["results"],
-                last_verified_on=timezone.localdate(),
-                publish=False,
-                user=request.user,
-            )
+            with transaction.atomic():  # the draft and its submission, or nothing
+                case = case_save(
+                    title=data["title"],
+                    summary=data["summary"],
+                    partners=form.partners(),
+                    modality=PartnershipModality.objects.filter(slug=data["modality"]).first(),
+                    objectives=data["objectives"],
+                    start_year=data["start_year"],
+                    end_year=data["end_year"],
+                    sdg_targets=data["sdg_targets"],
+                    territory_level=data["territory_level"],
+                    territory_code=data["territory_code"],
+                    results=data["results"],
+                    last_verified_on=timezone.localdate(),
+                    publish=False,
+                    user=request.user,
+                )
+                case_submit_for_review(case=case, user=request.user)
         except ValidationError as error:
             for field, messages_ in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages_)

@@ -111,6 +111,21 @@ def case_save(
 
 
 @transaction.atomic
+def case_submit_for_review(*, case: Case, user: AbstractBaseUser) -> bool:
+    """Send the case's latest revision into its moderation workflow (Wagtail's « Moderators approval »).
+
+    The moderators then find it in « En attente de votre relecture » on the back office's dashboard
+    (and by e-mail when they asked for it). False when no workflow is assigned to cases: the draft
+    then simply waits for an editor.
+    """
+    workflow = case.get_workflow()
+    if workflow is None or case.workflow_in_progress:
+        return False
+    workflow.start(case, user)
+    return True
+
+
+@transaction.atomic
 def case_unpublish(*, case: Case, user: AbstractBaseUser | None = None) -> Case:
     """Withdraw a case from the public (pages, search, API); its drafts and revisions are kept."""
     case.unpublish(user=user)

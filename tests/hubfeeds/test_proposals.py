@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group
 
 from cases.models import Case
 from tests.factories import UserFactory
@@ -80,3 +81,25 @@ def test_the_proposal_form_renders(signed_in, vocabularies) -> None:
     html = signed_in.get(URL).content.decode()
     assert "Proposer un exemple inspirant" in html
     assert 'name="partner_4_kind"' in html
+
+
+def test_a_proposal_waits_in_the_moderation_workflow_until_a_moderator_approves_it(
+    signed_in, client, vocabularies
+) -> None:
+    from core.permissions import MODERATORS, ensure_roles
+
+    ensure_roles()  # routes the hub's content, cases included, through « Moderators approval »
+    assert signed_in.post(URL, _proposal()).status_code == 302
+    case = Case.objects.get()
+    state = case.current_workflow_state
+    assert state is not None and state.requested_by.username == "proposante"
+    assert state.current_task_state.revision == case.latest_revision
+    assert case.live is False
+
+    moderator = UserFactory(username="moderatrice")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    state.current_task_state.approve(user=moderator)
+    case.refresh_from_db()
+    assert case.live is True
+    client.logout()
+    assert client.get(case.get_absolute_url()).status_code == 200
