@@ -1,23 +1,25 @@
 """An in-memory bitmap index of the search filters, one per server process.
 
 Counting eight facets over tens of thousands of matches is a dozen ``GROUP BY`` over a million
-rows of ``SearchFacetValue``: seconds at national scale (100,000 cases). Here every published,
-unexpired document gets an *ordinal* (its rank, most recent first) and every filter value a
-compressed bitmap of ordinals (pyroaring). A filter is then a bitmap union, the filters an
-intersection, a facet count an intersection cardinality, and the newest-first page a slice: all
-microseconds, the same on SQLite and PostgreSQL.
+rows of ``SearchFacetValue``: seconds at national scale (100,000 cases). Here every filter value
+has a compressed bitmap of the ids of its published, unexpired documents (pyroaring). A filter is
+then a bitmap union, the filters an intersection, a facet count an intersection cardinality: all
+microseconds, the same on SQLite and PostgreSQL. The bitmaps hold document ids as they are, so the
+engine's matching ids become a bitmap in C, with no per-id work in Python; the ids are also kept
+most recent first, for the pages without a query.
 
 The database stays the truth. Every write of the search tables goes through ``search.indexing``,
 which calls ``mark_changed()`` in the same transaction; each search reads that token (one primary
 key lookup) and rebuilds this index when it differs, or when a document reaches its expiry date.
-The full-text match and its ranking stay in the engine (``search.backends``); the ranked match of
-a query is kept per index in a small LRU, since the same words are asked again and again.
+The full-text match and its ranking stay in the engine (``search.backends``); the match of a query
+is kept per index in a small LRU, since the same words are asked again and again.
 See docs/adr/0014-facet-index.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import threading
 import uuid
@@ -35,26 +37,27 @@ from search.models import SearchDocument, SearchFacetValue, SearchIndexState
 
 logger = logging.getLogger(__name__)
 SECTION = "section"
-RANKED_QUERIES_KEPT = 64
+QUERIES_KEPT = 64
+SORT_AT_MOST = 5_000  # fewer candidates than this are sorted by date, more are picked from the ordered list
 
 
 @dataclass
-class RankedMatch:
-    """The documents matching a query: as a bitmap of ordinals, and as ordinals in relevance order."""
+class Match:
+    """The documents matching a query: a bitmap of ids, and once asked for, all of them in relevance order."""
 
-    ordinals: BitMap
-    ranked: array
+    ids: BitMap
+    ranked: array | None = None
 
 
 @dataclass
 class FacetIndex:
     token: str
     valid_until: dt.datetime | None
-    ids: array  # ordinal → document id, most recent first
-    ordinal_of: dict[int, int]
+    recent: array  # the ids of the published, unexpired documents, most recent first
+    position: dict[int, int]  # id → its place in ``recent``
     postings: dict[tuple[str, str], BitMap]
     everything: BitMap
-    _matches: OrderedDict[tuple[str, ...], RankedMatch] = field(default_factory=OrderedDict)
+    _matches: OrderedDict[tuple[str, ...], Match] = field(default_factory=OrderedDict)
 
     def posting(self, facet: str, value: str) -> BitMap:
         return self.postings.get((facet, value), BitMap())
@@ -62,20 +65,34 @@ class FacetIndex:
     def any_of(self, facet: str, values: Iterable[str]) -> BitMap:
         return BitMap.union(BitMap(), *(self.posting(facet, value) for value in values))
 
-    def ranked_match(self, terms: list[str], fetch: Callable[[list[str]], list[int]]) -> RankedMatch:
-        """The match of ``terms``; ``fetch`` (the engine's ranked ids) is called on a cache miss only."""
+    def match(self, terms: list[str], fetch: Callable[[list[str]], list[int]]) -> Match:
+        """The match of ``terms``; ``fetch`` (the engine's matching ids) is called on a cache miss only."""
         key = tuple(terms)
         match = self._matches.get(key)
         if match is None:
-            ordinal_of = self.ordinal_of
-            ranked = array("I", (ordinal_of[pk] for pk in fetch(terms) if pk in ordinal_of))
-            match = RankedMatch(ordinals=BitMap(ranked), ranked=ranked)
+            match = Match(ids=BitMap(fetch(terms)) & self.everything)
             self._matches[key] = match
-            if len(self._matches) > RANKED_QUERIES_KEPT:
+            if len(self._matches) > QUERIES_KEPT:
                 self._matches.popitem(last=False)
         else:
             self._matches.move_to_end(key)
         return match
+
+    def ranking(self, match: Match, terms: list[str], fetch: Callable[[list[str]], list[int]]) -> array:
+        """Every id of ``match``, most relevant first; ``fetch`` (the engine's ranked ids) runs once per match."""
+        if match.ranked is None:
+            everything = self.everything
+            match.ranked = array("I", (pk for pk in fetch(terms) if pk in everything))
+        return match.ranked
+
+    def most_recent(self, candidates: BitMap, *, limit: int, offset: int) -> list[int]:
+        """One page of ``candidates``, most recent first."""
+        if len(candidates) == len(self.everything):
+            return list(self.recent[offset : offset + limit])
+        if len(candidates) <= SORT_AT_MOST:
+            return sorted(candidates, key=self.position.__getitem__)[offset : offset + limit]
+        page = (pk for pk in self.recent if pk in candidates)  # dense: found early in the list
+        return list(itertools.islice(page, offset, offset + limit))
 
     def is_fresh(self, token: str) -> bool:
         """Built from the current tables, and no document has expired since."""
@@ -84,24 +101,19 @@ class FacetIndex:
     def forget_matches(self) -> None:
         self._matches.clear()
 
-    def document_ids(self, ordinals: Iterable[int]) -> list[int]:
-        return [self.ids[ordinal] for ordinal in ordinals]
-
 
 def _build(token: str) -> FacetIndex:
     now = timezone.now()
     visible = SearchDocument.objects.visible().order_by(F("date").desc(nulls_last=True), "-id")
-    ids = array("l")
+    recent = array("I")  # 32-bit ids, as the bitmaps hold
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for pk, section in visible.values_list("id", "section").iterator(chunk_size=10_000):
-        postings[(SECTION, section)].append(len(ids))
-        ids.append(pk)
-    ordinal_of = {pk: ordinal for ordinal, pk in enumerate(ids)}
+        postings[(SECTION, section)].append(pk)
+        recent.append(pk)
+    everything = BitMap(recent)
     rows = SearchFacetValue.objects.order_by().values_list("document_id", "facet", "value")
     for document_id, facet, value in rows.iterator(chunk_size=10_000):
-        ordinal = ordinal_of.get(document_id)
-        if ordinal is not None:
-            postings[(facet, value)].append(ordinal)
+        postings[(facet, value)].append(document_id)
     next_expiry = (
         SearchDocument.objects.filter(expire_at__gt=now)
         .order_by("expire_at")
@@ -111,10 +123,11 @@ def _build(token: str) -> FacetIndex:
     return FacetIndex(
         token=token,
         valid_until=next_expiry,
-        ids=ids,
-        ordinal_of=ordinal_of,
-        postings={key: BitMap(ordinals) for key, ordinals in postings.items()},
-        everything=BitMap(range(len(ids))),
+        recent=recent,
+        position={pk: place for place, pk in enumerate(recent)},
+        # The facet values of hidden documents (unpublished, expired) are dropped by the intersection.
+        postings={key: BitMap(ids) & everything for key, ids in postings.items()},
+        everything=everything,
     )
 
 

@@ -17,28 +17,32 @@ from search.models import Facet, Section
 MAX_QUERY_LENGTH = 200
 
 
+# Read as tuples (values_list), not model instances: each search lists these choices.
 def _actor_kinds() -> list[tuple[str, str]]:
-    return [(kind.slug, kind.name_plural) for kind in ActorKind.objects.all()]
+    return list(ActorKind.objects.values_list("slug", "name_plural"))
 
 
 def _modalities() -> list[tuple[str, str]]:
-    return [(m.slug, m.name) for m in PartnershipModality.objects.all()]
+    return list(PartnershipModality.objects.values_list("slug", "name"))
 
 
 def _sdgs() -> list[tuple[str, str]]:
-    return [(str(g.number), f"ODD {g.number} — {g.short_title}") for g in SustainableDevelopmentGoal.objects.all()]
+    goals = SustainableDevelopmentGoal.objects.values_list("number", "short_title")
+    return [(str(number), f"ODD {number} — {short_title}") for number, short_title in goals]
 
 
 def _regions() -> list[tuple[str, str]]:
     from territories.models import Region
 
-    return [(r.code, r.name) for r in Region.objects.order_by("name")]
+    return list(Region.objects.order_by("name").values_list("code", "name"))
 
 
 def _departements() -> list[tuple[str, str]]:
     from territories.models import Departement
 
-    return [(d.code, f"{d.name} ({d.code})") for d in Departement.objects.order_by("code")]
+    return [
+        (code, f"{name} ({code})") for code, name in Departement.objects.order_by("code").values_list("code", "name")
+    ]
 
 
 # URL/API parameter → (facet stored in the index, legend on screen, allowed values).

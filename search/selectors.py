@@ -22,6 +22,9 @@ from search.filters import FILTERS, SearchFilters
 from search.models import SearchDocument, SearchFacetValue
 from search.text import query_terms
 
+# Up to this many filtered results, the engine ranks only them instead of the whole match.
+RANK_AMONG_AT_MOST = 5_000
+
 
 @dataclass
 class FacetOption:
@@ -100,8 +103,32 @@ def facet_groups(
     return groups
 
 
+def _ranked_page(
+    index: facet_index.FacetIndex,
+    match: facet_index.Match,
+    terms: list[str],
+    candidates: BitMap,
+    *,
+    limit: int,
+    offset: int,
+) -> list[int]:
+    """The ids of one page of ``candidates`` (matching ``terms``, filtered), most relevant first.
+
+    When the filters leave few candidates, the engine ranks only those: the relevance of a frequent
+    word over every document that holds it costs far more (tens of thousands of BM25 or ``ts_rank``
+    computations). Otherwise the whole match is ranked once and kept with it (``FacetIndex.ranking``).
+    Both give the same order: relevance, then the most recent id.
+    """
+    engine = backend()
+    if len(candidates) <= RANK_AMONG_AT_MOST and len(candidates) < len(match.ids):
+        if offset >= len(candidates):
+            return []
+        return engine.ranked_among(terms, list(candidates), offset + limit)[offset:]
+    return _page(index.ranking(match, terms, engine.ranked_ids), candidates, limit=limit, offset=offset)
+
+
 def _page(ranked: Iterable[int], candidates: BitMap, *, limit: int, offset: int) -> list[int]:
-    """The ordinals of one page: ``ranked`` order, kept if among ``candidates``."""
+    """The ids of one page: ``ranked`` order, kept if among ``candidates``."""
     page: list[int] = []
     skipped = 0
     for ordinal in ranked:
@@ -121,17 +148,13 @@ def search(
     """Published items matching the query and filters, most relevant first (most recent without query)."""
     terms = query_terms(filters.q)
     index = facet_index.current()
-    if terms:
-        match = index.ranked_match(terms, backend().ranked_ids)
-        matched = match.ordinals
-    else:
-        matched = index.everything
+    match = index.match(terms, backend().matching_ids) if terms else None
+    matched = match.ids if match else index.everything
     candidates = _within(matched, _allowed(index, filters))
-    if terms:
-        ordinals = _page(match.ranked, candidates, limit=limit, offset=offset)
+    if match:
+        ids = _ranked_page(index, match, terms, candidates, limit=limit, offset=offset)
     else:
-        ordinals = list(candidates[offset : offset + limit]) if offset < len(candidates) else []
-    ids = index.document_ids(ordinals)
+        ids = index.most_recent(candidates, limit=limit, offset=offset)
     by_id = SearchDocument.objects.in_bulk(ids)
     return SearchResults(
         filters=filters,

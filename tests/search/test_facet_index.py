@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cases.models import Case
 from reference.models import PartnershipModality
-from search import facet_index, indexing
+from search import facet_index, indexing, selectors
 from search.filters import SearchFilters
 from search.models import SearchIndexState
 from search.selectors import search
@@ -58,6 +58,31 @@ def test_a_repeated_query_gives_the_same_page_count_and_facets_as_a_new_one(voca
         assert [d.pk for d in results.documents] == [d.pk for d in fresh.documents]
         assert results.count == fresh.count == 12
         assert results.facets == fresh.facets
+
+
+def test_ranking_only_the_filtered_results_gives_the_order_of_the_whole_ranking(
+    vocabularies, territories, monkeypatch
+) -> None:
+    """Few filtered results: the engine ranks only them (``ranked_among``); the page must not change."""
+    for number in range(24):
+        CaseFactory(
+            title=f"Recyclerie {'recyclerie ' * (number % 5)}numéro {number}",
+            summary="Une recyclerie." if number % 3 else "Un atelier.",
+            territory_level="region",
+            territory_code="84" if number % 2 else "11",
+        )
+    filters = SearchFilters(q="recyclerie", values={"region": ["84"]})
+    pages = {}
+    for rank_among_at_most in (5_000, 0):  # the filtered results only, then the whole match
+        monkeypatch.setattr(selectors, "RANK_AMONG_AT_MOST", rank_among_at_most)
+        facet_index.forget()
+        pages[rank_among_at_most] = [
+            [d.pk for d in search(filters, limit=5, offset=offset).documents] for offset in (0, 5, 10, 15)
+        ]
+    assert pages[5_000] == pages[0]
+    first = search(filters, limit=12).documents
+    assert len(first) == 12 and first[0].title.count("ecyclerie") == 5  # the most repeated word comes first
+    assert pages[5_000][3] == []
 
 
 def test_an_item_disappears_when_its_expiry_passes_without_any_write(vocabularies, monkeypatch) -> None:

@@ -86,7 +86,7 @@ class Command(BaseCommand):
                 _timings(lambda: _icontains(options["icontains_word"], filters), runs),
             ),
         ]
-        self.stdout.write(f"Moteur : {connection.vendor} — documents indexés : {len(index.ids)}")
+        self.stdout.write(f"Moteur : {connection.vendor} — documents indexés : {len(index.everything)}")
         self.stdout.write(f"Requête : {pairs} — résultats : {results.count} (icontains : {baseline_count})")
         self.stdout.write(f"Construction de l'index des filtres : {build_ms:.0f} ms")
         self.stdout.write(f"{'Mesure':<62} {'médiane':>9} {'p95':>9}")
