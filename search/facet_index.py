@@ -38,6 +38,8 @@ from search.models import SearchDocument, SearchFacetValue, SearchIndexState
 logger = logging.getLogger(__name__)
 SECTION = "section"
 QUERIES_KEPT = 64
+FIRST_RANKED = 100  # five pages of twenty
+FILTER_STATES_KEPT = 16  # per query
 SORT_AT_MOST = 5_000  # fewer candidates than this are sorted by date, more are picked from the ordered list
 
 
@@ -47,6 +49,8 @@ class Match:
 
     ids: BitMap
     ranked: array | None = None
+    # Filter state → the most relevant ids among its results, when the engine ranked only those.
+    tops: dict[tuple, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -84,6 +88,26 @@ class FacetIndex:
             everything = self.everything
             match.ranked = array("I", (pk for pk in fetch(terms) if pk in everything))
         return match.ranked
+
+    def ranked_among(
+        self,
+        match: Match,
+        key: tuple,
+        candidates: BitMap,
+        wanted: int,
+        fetch: Callable[[list[int], int], list[int]],
+    ) -> list[int]:
+        """The ``wanted`` most relevant of ``candidates`` (the results of filter state ``key``).
+
+        ``fetch(ids, limit)`` (the engine ranking these ids only) runs once per filter state for the
+        first pages, and again only for a deeper page.
+        """
+        top = match.tops.get(key)
+        if top is None or (len(top) < wanted and len(top) < len(candidates)):
+            top = match.tops[key] = fetch(list(candidates), max(wanted, FIRST_RANKED))
+            if len(match.tops) > FILTER_STATES_KEPT:
+                del match.tops[next(iter(match.tops))]
+        return top[:wanted]
 
     def most_recent(self, candidates: BitMap, *, limit: int, offset: int) -> list[int]:
         """One page of ``candidates``, most recent first."""

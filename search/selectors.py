@@ -106,6 +106,7 @@ def facet_groups(
 def _ranked_page(
     index: facet_index.FacetIndex,
     match: facet_index.Match,
+    filters: SearchFilters,
     terms: list[str],
     candidates: BitMap,
     *,
@@ -123,7 +124,11 @@ def _ranked_page(
     if len(candidates) <= RANK_AMONG_AT_MOST and len(candidates) < len(match.ids):
         if offset >= len(candidates):
             return []
-        return engine.ranked_among(terms, list(candidates), offset + limit)[offset:]
+        key = tuple(sorted((name, tuple(sorted(values))) for name, values in filters.values.items() if values))
+        top = index.ranked_among(
+            match, key, candidates, offset + limit, lambda ids, wanted: engine.ranked_among(terms, ids, wanted)
+        )
+        return top[offset:]
     return _page(index.ranking(match, terms, engine.ranked_ids), candidates, limit=limit, offset=offset)
 
 
@@ -152,7 +157,7 @@ def search(
     matched = match.ids if match else index.everything
     candidates = _within(matched, _allowed(index, filters))
     if match:
-        ids = _ranked_page(index, match, terms, candidates, limit=limit, offset=offset)
+        ids = _ranked_page(index, match, filters, terms, candidates, limit=limit, offset=offset)
     else:
         ids = index.most_recent(candidates, limit=limit, offset=offset)
     by_id = SearchDocument.objects.in_bulk(ids)

@@ -73,16 +73,20 @@ def test_ranking_only_the_filtered_results_gives_the_order_of_the_whole_ranking(
         )
     filters = SearchFilters(q="recyclerie", values={"region": ["84"]})
     pages = {}
-    for rank_among_at_most in (5_000, 0):  # the filtered results only, then the whole match
+    # The filtered results only (the first 100 kept, then the first 5 kept: deeper pages ask again),
+    # then the whole match ranked.
+    for rank_among_at_most, first_ranked in ((5_000, 100), (5_000, 5), (0, 100)):
         monkeypatch.setattr(selectors, "RANK_AMONG_AT_MOST", rank_among_at_most)
+        monkeypatch.setattr(facet_index, "FIRST_RANKED", first_ranked)
         facet_index.forget()
-        pages[rank_among_at_most] = [
-            [d.pk for d in search(filters, limit=5, offset=offset).documents] for offset in (0, 5, 10, 15)
+        pages[rank_among_at_most, first_ranked] = [
+            [d.pk for d in search(filters, limit=5, offset=offset).documents] for offset in (0, 5, 10, 15, 0)
         ]
-    assert pages[5_000] == pages[0]
+    assert pages[5_000, 100] == pages[5_000, 5] == pages[0, 100]
+    pages = {key: value[:4] for key, value in pages.items()}
     first = search(filters, limit=12).documents
     assert len(first) == 12 and first[0].title.count("ecyclerie") == 5  # the most repeated word comes first
-    assert pages[5_000][3] == []
+    assert pages[5_000, 5][3] == []
 
 
 def test_an_item_disappears_when_its_expiry_passes_without_any_write(vocabularies, monkeypatch) -> None:
