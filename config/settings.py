@@ -217,6 +217,11 @@ WAGTAILADMIN_LOGIN_URL = "/admin/login/"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "odt", "ods", "docx", "xlsx", "txt"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"  # size and content checks (core/uploads.py)
+# Images: Wagtail checks that the content is the format the extension names. No SVG (scripts).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGIN_URL = "/admin/login/"
