@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.input_guard.InputGuardMiddleware",
+    "core.ratelimit.RateLimitMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -197,6 +198,16 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+# Rate-limit counters (core/ratelimit.py, the API's throttles): shared by the server's workers.
+CACHES["ratelimit"] = (
+    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    if APP_ENV == "test"
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "ratelimit"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+)
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
 # Any write to these apps clears the cached public pages.
 PUBLIC_CONTENT_APPS = {
@@ -311,5 +322,7 @@ AXES_VERBOSE = False
 # API rate limits (django-ninja throttling, counted in the default cache), per client IP.
 API_THROTTLE_ANON_RATE = env_str("API_THROTTLE_ANON_RATE", "120/min")
 API_THROTTLE_AUTH_RATE = env_str("API_THROTTLE_AUTH_RATE", "600/min")
+SEARCH_RATE = env_str("SEARCH_RATE", "120/min")  # GET /recherche/ per address (core/ratelimit.py)
+FORM_RATE = env_str("FORM_RATE", "30/min")  # POST of the public forms per address
 # Requests whose query string is longer than this are refused (414) by core.input_guard.
 MAX_QUERY_STRING_LENGTH = env_int("MAX_QUERY_STRING_LENGTH", 4096)

@@ -11,6 +11,7 @@ from typing import Any
 
 from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
@@ -67,6 +68,10 @@ class _SettingsRateMixin:
 
     def get_ident(self, request: HttpRequest) -> str:
         return client_ip(request)
+
+    @property
+    def cache(self):  # type: ignore[no-untyped-def]  # shared by the server's workers, unlike the default cache
+        return caches["ratelimit"]
 
 
 class ApiAnonRateThrottle(_SettingsRateMixin, AnonRateThrottle):

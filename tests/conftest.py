@@ -45,10 +45,11 @@ def programme(reference_data: None):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
-    """Each test starts with an empty default cache: API rate-limit counters do not leak between tests."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: rate-limit counters do not leak between tests."""
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["ratelimit"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import caches
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +47,35 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(client, program
 def test_the_default_rate_is_generous(settings) -> None:
     count, period = settings.API_THROTTLE_ANON_RATE.split("/")
     assert int(count) >= 60 and period == "min"
+
+
+def test_the_search_page_answers_429_in_french_past_its_rate(client, settings, vocabularies) -> None:
+    settings.SEARCH_RATE = "2/min"
+    for _ in range(2):
+        assert client.get("/recherche/", {"q": "alliance"}).status_code == 200
+    response = client.get("/recherche/", {"q": "alliance"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 429
+    assert "Trop de requêtes" in response.content.decode() and 1 <= int(response["Retry-After"]) <= 60
+    assert client.get("/recherche/", REMOTE_ADDR="192.0.2.9").status_code == 200  # another address
+
+
+def test_a_form_past_its_rate_answers_429_and_saves_nothing(client, settings, vocabularies) -> None:
+    from alerts.models import SavedSearch
+    from tests.factories import UserFactory
+
+    settings.FORM_RATE = "1/min"
+    client.force_login(UserFactory(username="abonnee", email="a@example.invalid"))
+    assert (
+        client.post("/recherches-enregistrees/abonnement/", {"query": "q=eau", "frequency": "daily"}).status_code == 302
+    )
+    response = client.post("/recherches-enregistrees/abonnement/", {"query": "q=air", "frequency": "daily"})
+    assert response.status_code == 429 and "Rien n'a été enregistré" in response.content.decode()
+    assert list(SavedSearch.objects.values_list("query", flat=True)) == ["q=eau"]
+    assert client.get("/").status_code == 200  # pages other than the search are not counted
+
+
+def test_the_rate_limit_counters_are_in_the_cache_the_workers_share() -> None:
+    from core import ratelimit, security
+
+    assert ratelimit.AddressThrottle("form", "FORM_RATE").cache is caches["ratelimit"]
+    assert security.ApiAnonRateThrottle().cache is caches["ratelimit"]
