@@ -36,6 +36,7 @@ from typing import Any, TextIO
 from django.db import connection, transaction
 from tqdm import tqdm
 
+from core.cache import clear_public_pages
 from organisations.importers.bulk import bulk_load
 from organisations.importers.reading import CsvFile, FileProblem, Source, sources
 from organisations.importers.writer import WIDTH, Row, Writer, table_holds_fewer_than
@@ -458,6 +459,7 @@ def run_import(
     finally:
         batches.close()  # stops the child process if the writing failed
         progress.close()
+        clear_public_pages()  # the directory's cached pages show what was committed, even by an interrupted run
     summary.counts.update(reader.tally.counts())
     return summary
 

@@ -55,6 +55,17 @@ def test_second_import_changes_nothing(registers, fixtures_dir, tmp_path) -> Non
     assert list(Organisation.objects.order_by("id").values()) == before
 
 
+def test_an_import_clears_the_cached_public_pages(registers, fixtures_dir, tmp_path, monkeypatch) -> None:
+    from organisations.importers import runner
+
+    cleared = []
+    monkeypatch.setattr(runner, "clear_public_pages", lambda: cleared.append(True))
+    _import(fixtures_dir / REAL, rejects=tmp_path / "r.csv")
+    assert cleared  # the directory's cached pages would otherwise show the old rows for minutes
+    # The imported rows carry their commune's département and région (the directory's filters).
+    assert set(Organisation.objects.values_list("departement_code", "region_code")) == {("976", "06")}
+
+
 def test_a_changed_row_is_updated_in_place(registers, fixtures_dir, tmp_path) -> None:
     _import(fixtures_dir / REAL, rejects=tmp_path / "r.csv")
     changed = tmp_path / "changed.csv"
