@@ -208,6 +208,9 @@ CACHES["ratelimit"] = (
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 )
+# Search: the documents of frequent words are read after each rebuild of the filter index in a
+# background thread (search/facet_index.py); tests read them at once (their database is per thread).
+SEARCH_FREQUENT_TERMS_IN_BACKGROUND = APP_ENV != "test"
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
 # Any write to these apps clears the cached public pages.
 PUBLIC_CONTENT_APPS = {

@@ -37,6 +37,8 @@ def public_page(view: View) -> View:
         patch_vary_headers(response, HTMX_HEADERS)
         return response
 
+    if settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:  # off: pages cached earlier are not served either
+        return varied_view
     cached_view = cache_page(settings.PUBLIC_PAGE_CACHE_SECONDS, cache=PAGES_CACHE)(varied_view)
 
     @functools.wraps(view)

@@ -30,6 +30,7 @@ from search.models import SearchDocument
 
 TABLE = "search_searchdocument"
 FTS_TABLE = "search_document_fts"
+VOCAB_TABLE = "search_document_vocab"
 
 SQLITE_FULLTEXT = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
@@ -109,6 +110,20 @@ class SqliteBackend:
             joined = cursor.fetchone()[0]
         return list(map(int, joined.split(","))) if joined else []
 
+    def frequent_terms(self, min_documents: int) -> dict[str, list[int]]:
+        """Each term found in at least ``min_documents`` documents → the ids of these documents.
+
+        The vocabulary comes from FTS5's own (``fts5vocab``, a temporary table of this connection:
+        nothing is written to the database).
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB_TABLE} USING fts5vocab(main, {FTS_TABLE}, row)"
+            )
+            cursor.execute(f"SELECT term FROM temp.{VOCAB_TABLE} WHERE doc >= %s", [min_documents])  # noqa: S608
+            frequent = [row[0] for row in cursor.fetchall()]
+        return {term: self.matching_ids([term]) for term in frequent}
+
     def ranked_among(self, terms: list[str], ids: list[int], limit: int) -> list[int]:
         """The ``limit`` most relevant of ``ids`` (all matching ``terms``): BM25 computed for these only.
 
@@ -155,6 +170,29 @@ class PostgresBackend:
             cursor.execute(sql, [self._tsquery(terms)])
             return [row[0] for row in cursor.fetchall()]
 
+    def frequent_terms(self, min_documents: int) -> dict[str, list[int]]:
+        """Each term found in at least ``min_documents`` documents → the ids of these documents.
+
+        Two passes over the vectors, each in one statement: ``ts_stat`` counts the documents of each
+        lexeme, then the documents of the frequent ones are gathered (a per-term ``@@`` would read
+        the whole table once per term).
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT word FROM ts_stat('SELECT search_vector FROM {TABLE}') WHERE ndoc >= %s",  # noqa: S608
+                [min_documents],
+            )
+            frequent = [row[0] for row in cursor.fetchall()]
+            if not frequent:
+                return {}
+            cursor.execute(
+                "SELECT lexeme, string_agg(id::text, ',') FROM ("  # noqa: S608
+                f"SELECT id, unnest(tsvector_to_array(search_vector)) AS lexeme FROM {TABLE}"
+                ") AS postings WHERE lexeme = ANY(%s) GROUP BY lexeme",
+                [frequent],
+            )
+            return {lexeme: list(map(int, joined.split(","))) for lexeme, joined in cursor.fetchall()}
+
     def ranked_among(self, terms: list[str], ids: list[int], limit: int) -> list[int]:
         """The ``limit`` most relevant of ``ids`` (all matching ``terms``): ``ts_rank`` computed for these only."""
         sql = (
@@ -179,6 +217,9 @@ class LikeBackend:
 
     def matching_ids(self, terms: list[str]) -> list[int]:
         return list(self.match(SearchDocument.objects.all(), terms).values_list("id", flat=True))
+
+    def frequent_terms(self, min_documents: int) -> dict[str, list[int]]:
+        return {}
 
     def ranked_among(self, terms: list[str], ids: list[int], limit: int) -> list[int]:
         chosen = set(ids)

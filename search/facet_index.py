@@ -19,8 +19,10 @@ See docs/adr/0014-facet-index.md.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import logging
+import operator
 import threading
 import uuid
 from array import array
@@ -28,16 +30,21 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError
+from django.conf import settings
+from django.db import DatabaseError, connections
 from django.db.models import F
 from django.utils import timezone
 from pyroaring import BitMap
 
+from search.backends import backend
 from search.models import SearchDocument, SearchFacetValue, SearchIndexState
 
 logger = logging.getLogger(__name__)
 SECTION = "section"
 QUERIES_KEPT = 64
+# A term in at least this many documents has their ids read with the index (one pass over the
+# engine's vocabulary): reading them at query time is what a never-seen query on a common word costs.
+FREQUENT_TERM_MIN_DOCUMENTS = 5_000
 FIRST_RANKED = 100  # five pages of twenty
 FILTER_STATES_KEPT = 16  # per query
 SORT_AT_MOST = 5_000  # fewer candidates than this are sorted by date, more are picked from the ordered list
@@ -61,6 +68,8 @@ class FacetIndex:
     position: dict[int, int]  # id → its place in ``recent``
     postings: dict[tuple[str, str], BitMap]
     everything: BitMap
+    # A term found in many documents → their ids; filled after the build (``_start_frequent_terms``).
+    frequent: dict[str, BitMap] = field(default_factory=dict)
     _matches: OrderedDict[tuple[str, ...], Match] = field(default_factory=OrderedDict)
 
     def posting(self, facet: str, value: str) -> BitMap:
@@ -74,7 +83,12 @@ class FacetIndex:
         key = tuple(terms)
         match = self._matches.get(key)
         if match is None:
-            match = Match(ids=BitMap(fetch(terms)) & self.everything)
+            frequent = self.frequent  # read once: a background thread replaces it
+            if terms and all(term in frequent for term in terms):
+                ids = functools.reduce(operator.and_, (frequent[term] for term in terms))
+            else:
+                ids = BitMap(fetch(terms)) & self.everything
+            match = Match(ids=ids)
             self._matches[key] = match
             if len(self._matches) > QUERIES_KEPT:
                 self._matches.popitem(last=False)
@@ -155,6 +169,31 @@ def _build(token: str) -> FacetIndex:
     )
 
 
+def _read_frequent_terms(index: FacetIndex) -> None:
+    """Fill ``index.frequent``: one read of the engine's vocabulary, seconds at national scale."""
+    found = backend().frequent_terms(FREQUENT_TERM_MIN_DOCUMENTS)
+    index.frequent = {term: BitMap(ids) & index.everything for term, ids in found.items()}
+
+
+def _read_frequent_terms_in_background(index: FacetIndex) -> None:
+    """The same in a thread of its own, with its own database connection, closed at the end."""
+    try:
+        _read_frequent_terms(index)
+    except DatabaseError:
+        logger.warning("Mots fréquents de la recherche non lus (la recherche passe par le moteur).", exc_info=True)
+    finally:
+        connections.close_all()  # this thread's connections only
+
+
+def _start_frequent_terms(index: FacetIndex, *, now: bool) -> None:
+    if now or not settings.SEARCH_FREQUENT_TERMS_IN_BACKGROUND:
+        _read_frequent_terms(index)
+        return
+    threading.Thread(
+        target=_read_frequent_terms_in_background, args=(index,), name="search-frequent-terms", daemon=True
+    ).start()
+
+
 _lock = threading.Lock()
 _current: FacetIndex | None = None
 
@@ -163,8 +202,12 @@ def _stored_token() -> str:
     return SearchIndexState.objects.filter(pk=1).values_list("token", flat=True).first() or ""
 
 
-def current() -> FacetIndex:
-    """This process's index, rebuilt first if the search tables changed or a document expired."""
+def current(*, frequent_terms_now: bool = False) -> FacetIndex:
+    """This process's index, rebuilt first if the search tables changed or a document expired.
+
+    The documents of the frequent terms are read after a rebuild, in a background thread (searches
+    go through the engine meanwhile), or at once with ``frequent_terms_now``.
+    """
     global _current
     token = _stored_token()
     index = _current
@@ -174,7 +217,9 @@ def current() -> FacetIndex:
         index = _current
         if index is None or not index.is_fresh(token):
             # The token is read before the tables: a write during the build makes the next search rebuild.
-            index = _current = _build(token)
+            index = _build(token)
+            _start_frequent_terms(index, now=frequent_terms_now)
+            _current = index
     return index
 
 
@@ -190,8 +235,8 @@ def forget() -> None:
 
 
 def warm_up() -> None:
-    """Build the index now (the server's master process, before forking its workers)."""
+    """Build the index now (the server's master process, before forking its workers: no thread then)."""
     try:
-        current()
+        current(frequent_terms_now=True)
     except DatabaseError:
         logger.warning("Index des filtres de recherche non construit au démarrage (base non prête).", exc_info=True)

@@ -89,6 +89,52 @@ def test_ranking_only_the_filtered_results_gives_the_order_of_the_whole_ranking(
     assert pages[5_000, 5][3] == []
 
 
+def test_frequent_terms_read_with_the_index_give_the_engine_s_results(vocabularies, territories, monkeypatch) -> None:
+    for number in range(12):
+        CaseFactory(
+            title=f"Recyclerie {'recyclerie ' * (number % 3)}numéro {number}",
+            summary="Un atelier de réparation." if number % 2 else "Une friperie.",
+            territory_level="region",
+            territory_code="84" if number % 2 else "11",
+        )
+    queries = [
+        SearchFilters(q="recyclerie", values={"region": ["84"]}),
+        SearchFilters(q="recyclerie atelier"),
+        SearchFilters(q="recyclerie friperie", values={"region": ["11"]}),
+    ]
+    engine_only = [search(filters) for filters in queries]
+    monkeypatch.setattr(facet_index, "FREQUENT_TERM_MIN_DOCUMENTS", 6)
+    facet_index.forget()
+    index = facet_index.current()
+    assert {"recyclerie", "atelier", "friperie"} <= set(index.frequent)
+    assert len(index.frequent["atelier"]) == 6
+    for filters, expected in zip(queries, engine_only, strict=True):
+        index.forget_matches()
+        results = search(filters)
+        assert [d.pk for d in results.documents] == [d.pk for d in expected.documents]
+        assert results.count == expected.count and results.facets == expected.facets
+
+
+def test_frequent_terms_are_read_in_a_background_thread_when_serving(vocabularies, settings, monkeypatch) -> None:
+    CaseFactory(title="Recyclerie")
+    started = []
+
+    class FakeThread:
+        def __init__(self, target, args, name, daemon) -> None:
+            started.append((target, args, daemon))
+
+        def start(self) -> None:
+            pass
+
+    settings.SEARCH_FREQUENT_TERMS_IN_BACKGROUND = True
+    monkeypatch.setattr(facet_index.threading, "Thread", FakeThread)
+    facet_index.forget()
+    index = facet_index.current()
+    assert started == [(facet_index._read_frequent_terms_in_background, (index,), True)]
+    assert index.frequent == {}  # until the thread has read them, searches go through the engine
+    assert search(SearchFilters(q="recyclerie")).count == 1
+
+
 def test_an_item_disappears_when_its_expiry_passes_without_any_write(vocabularies, monkeypatch) -> None:
     case = CaseFactory(title="Recyclerie éphémère")
     Case.objects.filter(pk=case.pk).update(expire_at=timezone.now() + dt.timedelta(hours=1))
