@@ -12,7 +12,9 @@ The database stays the truth. Every write of the search tables goes through ``se
 which calls ``mark_changed()`` in the same transaction; each search reads that token (one primary
 key lookup) and rebuilds this index when it differs, or when a document reaches its expiry date.
 The full-text match and its ranking stay in the engine (``search.backends``); the match of a query
-is kept per index in a small LRU, since the same words are asked again and again.
+is kept per index in a small LRU, since the same words are asked again and again. The documents of
+the words found in many documents are read once with the index (``frequent``): a never-seen query
+on a common word then needs the engine only to rank the few results its filters leave.
 See docs/adr/0014-facet-index.md.
 """
 

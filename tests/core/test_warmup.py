@@ -21,3 +21,7 @@ def test_the_warm_up_builds_the_search_index(vocabularies) -> None:
     facet_index.forget()
     warmup.warm_up()
     assert facet_index._current is not None
+
+
+def test_the_warm_up_asks_the_main_pages_once(reference_data) -> None:
+    assert warmup.warm_pages() == len(warmup.WARM_PAGES)
