@@ -33,7 +33,7 @@ def directory_page(page):
 
 
 def _count(page) -> str:
-    return page.locator("#resultats [role=status]").inner_text()
+    return " ".join(page.locator("#resultats [role=status]").inner_text().split())
 
 
 def test_search_narrow_by_type_and_departement_then_open_an_organisation(directory_page) -> None:
