@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db import models
 from django.db.models import Count, F, Q, QuerySet
 
@@ -36,8 +34,8 @@ def similar_cases(case: Case, *, limit: int = 3) -> list[Case]:
 
     Ties go to the most recently verified, then the newest. A case sharing no target scores 3 at
     most. So when the best ``limit`` cases sharing a target all score above 3, no other case can
-    pass them: only those sharing a target (a few thousand among 100,000) are scored, in Python
-    from two indexed reads. Otherwise every published case is scored, in SQL.
+    pass them: only those sharing a target (a few thousand among 100,000) are scored. Otherwise
+    every published case is.
     """
     target_ids = list(case.sdg_targets.values_list("pk", flat=True))
     found = _best_sharing_a_target(case, target_ids, limit) if target_ids else []
@@ -47,41 +45,34 @@ def similar_cases(case: Case, *, limit: int = 3) -> list[Case]:
 
 
 def _best_sharing_a_target(case: Case, target_ids: list[int], limit: int) -> list[tuple[int, int]]:
-    shared = dict(
-        Case.sdg_targets.through.objects.filter(sdgtarget_id__in=target_ids)
-        .values("case_id")
-        .annotate(shared=Count("sdgtarget_id"))
-        .values_list("case_id", "shared")
+    """Scored in SQL from one join led by the targets' index (a few thousand rows, never all cases)."""
+    ranked = (
+        Case.objects.published()
+        .filter(sdg_targets__in=target_ids)
+        .exclude(pk=case.pk)
+        .annotate(similarity=Count("sdg_targets") * 2 + _same_modality_and_region(case))
+        .order_by("-similarity", F("last_verified_on").desc(nulls_last=True), "-id")
     )
-    shared.pop(case.pk, None)
-    ids, scored = list(shared), []
-    for start in range(0, len(ids), 5_000):  # bounded lists of ids (SQLite's parameter limit)
-        rows = Case.objects.published().filter(pk__in=ids[start : start + 5_000]).order_by()
-        for pk, modality_id, region_code, verified_on in rows.values_list(
-            "pk", "modality_id", "region_code", "last_verified_on"
-        ):
-            similarity = (
-                shared[pk] * 2
-                + (2 if modality_id == case.modality_id else 0)
-                + (1 if case.region_code and region_code == case.region_code else 0)
-            )
-            scored.append((similarity, verified_on or dt.date.min, pk))
-    scored.sort(reverse=True)
-    return [(pk, similarity) for similarity, _, pk in scored[:limit]]
+    return list(ranked.values_list("pk", "similarity")[:limit])
 
 
-def _best_of_all(case: Case, target_ids: list[int], limit: int) -> list[tuple[int, int]]:
-    score = Count("sdg_targets", filter=Q(sdg_targets__in=target_ids), distinct=True) * 2 + models.Case(
+def _same_modality_and_region(case: Case) -> models.Expression:
+    score: models.Expression = models.Case(
         models.When(modality_id=case.modality_id, then=models.Value(2)), default=models.Value(0)
     )
     if case.region_code:
         score = score + models.Case(
             models.When(region_code=case.region_code, then=models.Value(1)), default=models.Value(0)
         )
+    return score
+
+
+def _best_of_all(case: Case, target_ids: list[int], limit: int) -> list[tuple[int, int]]:
+    score = Count("sdg_targets", filter=Q(sdg_targets__in=target_ids), distinct=True) * 2
     ranked = (
         Case.objects.published()
         .exclude(pk=case.pk)
-        .annotate(similarity=score)
+        .annotate(similarity=score + _same_modality_and_region(case))
         .filter(similarity__gt=0)
         .order_by("-similarity", F("last_verified_on").desc(nulls_last=True), "-id")
     )
