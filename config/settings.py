@@ -211,6 +211,16 @@ CACHES["ratelimit"] = (
 # Search: the documents of frequent words are read after each rebuild of the filter index in a
 # background thread (search/facet_index.py); tests read them at once (their database is per thread).
 SEARCH_FREQUENT_TERMS_IN_BACKGROUND = APP_ENV != "test"
+# The search's full rankings of frequent words, computed once for all workers (search/facet_index.py).
+CACHES["search"] = (
+    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "search"}
+    if APP_ENV == "test"
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "search"),
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+)
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
 # Any write to these apps clears the cached public pages.
 PUBLIC_CONTENT_APPS = {

@@ -50,6 +50,7 @@ def _fresh_cache() -> None:
 
     cache.clear()
     caches["ratelimit"].clear()
+    caches["search"].clear()
 
 
 @pytest.fixture(autouse=True)

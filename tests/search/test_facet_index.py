@@ -135,6 +135,29 @@ def test_frequent_terms_are_read_in_a_background_thread_when_serving(vocabularie
     assert search(SearchFilters(q="recyclerie")).count == 1
 
 
+def test_the_full_ranking_of_a_match_is_computed_once_for_every_worker(vocabularies) -> None:
+    from search.backends import backend
+
+    for number in range(3):
+        CaseFactory(title=f"Recyclerie numéro {number}")
+    calls = []
+
+    def ranked(terms: list[str]) -> list[int]:
+        calls.append(terms)
+        return backend().ranked_ids(terms)
+
+    def ranking() -> list[int]:
+        index = facet_index.current()
+        return list(index.ranking(index.match(["recyclerie"], backend().matching_ids), ["recyclerie"], ranked))
+
+    first = ranking()
+    facet_index.forget()  # as another worker would: its own index, built from the same tables
+    assert ranking() == first and len(calls) == 1  # read from the shared cache
+
+    CaseFactory(title="Recyclerie nouvelle")  # a write: new token, so a new ranking
+    assert len(ranking()) == 4 and len(calls) == 2
+
+
 def test_an_item_disappears_when_its_expiry_passes_without_any_write(vocabularies, monkeypatch) -> None:
     case = CaseFactory(title="Recyclerie éphémère")
     Case.objects.filter(pk=case.pk).update(expire_at=timezone.now() + dt.timedelta(hours=1))
