@@ -136,12 +136,12 @@ def _page(ranked: Iterable[int], candidates: BitMap, *, limit: int, offset: int)
     """The ids of one page: ``ranked`` order, kept if among ``candidates``."""
     page: list[int] = []
     skipped = 0
-    for ordinal in ranked:
-        if ordinal in candidates:
+    for pk in ranked:
+        if pk in candidates:
             if skipped < offset:
                 skipped += 1
                 continue
-            page.append(ordinal)
+            page.append(pk)
             if len(page) == limit:
                 break
     return page
