@@ -59,3 +59,13 @@ def test_case_page_proposes_similar_cases_sharing_targets(client, vocabularies) 
     html = client.get(case.get_absolute_url()).content.decode()
     assert close.get_absolute_url() in html
     assert "Alliance sans rapport" not in html
+
+
+def test_html_in_a_case_is_shown_as_text_everywhere(client, vocabularies) -> None:
+    """Content is plain text (no rich text field): any markup is escaped, on the page, in search and in feeds."""
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    case = CaseFactory(title=f"Recyclerie {payload}", summary=f"Résumé {payload}", objectives=payload)
+    for url in (case.get_absolute_url(), "/recherche/?q=recyclerie", "/exemples-inspirants/flux.xml"):
+        body = client.get(url).content.decode()
+        assert "<script>alert" not in body and "<img src=x" not in body, url
+        assert "&lt;script&gt;" in body or "&amp;lt;script&amp;gt;" in body, url
