@@ -198,29 +198,26 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
-# Rate-limit counters (core/ratelimit.py, the API's throttles): shared by the server's workers.
-CACHES["ratelimit"] = (
-    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
-    if APP_ENV == "test"
-    else {
+
+
+def _shared_cache(name: str, max_entries: int) -> dict[str, object]:
+    """A cache every server worker sees (files under VAR_DIR); in memory for the tests (one process)."""
+    if APP_ENV == "test":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+    return {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache" / "ratelimit"),
-        "OPTIONS": {"MAX_ENTRIES": 20000},
+        "LOCATION": str(VAR_DIR / "cache" / name),
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
     }
-)
+
+
+# Rate-limit counters (core/ratelimit.py, the API's throttles), and the search's full rankings of
+# large matches, computed once for all workers (search/facet_index.py).
+CACHES["ratelimit"] = _shared_cache("ratelimit", 20000)
+CACHES["search"] = _shared_cache("search", 1000)
 # Search: the documents of frequent words are read after each rebuild of the filter index in a
 # background thread (search/facet_index.py); tests read them at once (their database is per thread).
 SEARCH_FREQUENT_TERMS_IN_BACKGROUND = APP_ENV != "test"
-# The search's full rankings of frequent words, computed once for all workers (search/facet_index.py).
-CACHES["search"] = (
-    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "search"}
-    if APP_ENV == "test"
-    else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache" / "search"),
-        "OPTIONS": {"MAX_ENTRIES": 1000},
-    }
-)
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
 # Any write to these apps clears the cached public pages.
 PUBLIC_CONTENT_APPS = {

@@ -1,6 +1,7 @@
 """Rate limits per client address on the search page and on every form, beside the API's (core.security).
 
-The same sliding-window throttle as the API (django-ninja's ``SimpleRateThrottle``), counted in the
+The same sliding-window throttle as the API (django-ninja's ``SimpleRateThrottle`` with
+``core.security.SettingsRateMixin``: rate read from settings, client address, shared counters), in the
 ``ratelimit`` cache, which every server worker shares (files under VAR_DIR; under a race two
 workers may each count one request less, which abuse protection can afford). Limits, from settings:
 
@@ -17,38 +18,24 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from ninja.throttling import SimpleRateThrottle
 
-from core.security import client_ip
+from core.security import SettingsRateMixin
 
-CACHE = "ratelimit"
 EXEMPT_PREFIXES = ("/admin/", "/api/")
 
 
-class AddressThrottle(SimpleRateThrottle):
-    """Requests of one scope per client address, at the rate a setting holds (read at each request)."""
+class AddressThrottle(SettingsRateMixin, SimpleRateThrottle):
+    """Requests of one scope per client address, at the rate the setting ``rate_setting`` holds."""
 
     def __init__(self, scope: str, rate_setting: str) -> None:
         self.scope_name, self.rate_setting = scope, rate_setting
-        super().__init__(rate=getattr(settings, rate_setting))
-
-    @property
-    def cache(self):  # type: ignore[override]  # the shared cache, looked up when used (tests swap settings)
-        return caches[CACHE]
-
-    def allow_request(self, request: HttpRequest) -> bool:
-        rate = getattr(settings, self.rate_setting)
-        if rate != self.rate:
-            self.rate = rate
-            self.num_requests, self.duration = self.parse_rate(rate)
-        return super().allow_request(request)
+        super().__init__()
 
     def get_cache_key(self, request: HttpRequest) -> str:
-        return f"throttle_{self.scope_name}_{client_ip(request)}"
+        return f"throttle_{self.scope_name}_{self.get_ident(request)}"
 
 
 def _throttle_for(request: HttpRequest) -> AddressThrottle | None:

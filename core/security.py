@@ -51,8 +51,9 @@ def lockout_response(
     return response
 
 
-class _SettingsRateMixin:
-    """Reads its rate from a setting at each request, so deployments and tests can change it."""
+class SettingsRateMixin:
+    """Reads its rate from a setting at each request (deployments and tests can change it), counts per
+    client address (``client_ip``) in the ``ratelimit`` cache, which the server's workers share."""
 
     rate_setting: str
 
@@ -74,13 +75,13 @@ class _SettingsRateMixin:
         return caches["ratelimit"]
 
 
-class ApiAnonRateThrottle(_SettingsRateMixin, AnonRateThrottle):
+class ApiAnonRateThrottle(SettingsRateMixin, AnonRateThrottle):
     """Anonymous API clients, per IP: settings.API_THROTTLE_ANON_RATE (e.g. « 120/min »)."""
 
     rate_setting = "API_THROTTLE_ANON_RATE"
 
 
-class ApiAuthRateThrottle(_SettingsRateMixin, AuthRateThrottle):
+class ApiAuthRateThrottle(SettingsRateMixin, AuthRateThrottle):
     """Authenticated API clients, per credential: settings.API_THROTTLE_AUTH_RATE."""
 
     rate_setting = "API_THROTTLE_AUTH_RATE"

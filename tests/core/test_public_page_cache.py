@@ -104,3 +104,26 @@ def test_a_search_page_is_served_from_the_cache_the_second_time(client, vocabula
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/recherche/?q=alliance&region=84").status_code == 200
     assert not [q for q in queries.captured_queries if "search_" in q["sql"]]
+
+
+def test_a_zero_cache_duration_serves_no_page_cached_earlier(rf, page_cache, settings) -> None:
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from core.cache import public_page
+
+    calls = []
+
+    def view(request):
+        calls.append(request)
+        return HttpResponse("page")
+
+    def anonymous_get():
+        request = rf.get("/une-page/")
+        request.user = AnonymousUser()
+        return request
+
+    public_page(view)(anonymous_get())  # cached for PUBLIC_PAGE_CACHE_SECONDS
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    public_page(view)(anonymous_get())
+    assert len(calls) == 2

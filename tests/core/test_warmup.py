@@ -25,3 +25,14 @@ def test_the_warm_up_builds_the_search_index(vocabularies) -> None:
 
 def test_the_warm_up_asks_the_main_pages_once(reference_data) -> None:
     assert warmup.warm_pages() == len(warmup.WARM_PAGES)
+
+
+def test_the_warm_up_fills_the_url_resolvers_of_every_namespace() -> None:
+    from django.urls import get_resolver
+
+    warmup.populate_url_resolvers()
+    resolvers = [get_resolver()]
+    while resolvers:
+        resolver = resolvers.pop()
+        assert resolver._populated, resolver
+        resolvers.extend(sub for _prefix, sub in resolver.namespace_dict.values())

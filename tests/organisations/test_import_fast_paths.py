@@ -101,20 +101,10 @@ def test_bulk_reimport_updates_in_place(registers, fixtures_dir, tmp_path) -> No
 
 @pytest.mark.parametrize("parallel", [False, True], ids=["in-process", "child-process"])
 def test_interrupted_bulk_load_leaves_nothing_and_the_indexes(
-    registers, fixtures_dir, tmp_path, monkeypatch, parallel
+    registers, fixtures_dir, tmp_path, interrupt_writes, parallel
 ) -> None:
     before = _schema()
-    calls = {"n": 0}
-    original = writer.Writer.write_values
-
-    def failing(self, values):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            original(self, values[: writer.WIDTH])
-            raise KeyboardInterrupt
-        return original(self, values)
-
-    monkeypatch.setattr(writer.Writer, "write_values", failing)
+    interrupt_writes(2, first_row=True)
     with pytest.raises(KeyboardInterrupt):
         _import(tmp_path, fixtures_dir / REAL, batch_size=2, bulk=True, parallel=parallel)
     assert not Organisation.objects.exists()  # the first batch too: the bulk load is one transaction
@@ -123,18 +113,9 @@ def test_interrupted_bulk_load_leaves_nothing_and_the_indexes(
 
 
 def test_interrupted_import_stops_the_reading_process_and_keeps_committed_batches(
-    registers, fixtures_dir, tmp_path, monkeypatch
+    registers, fixtures_dir, tmp_path, interrupt_writes
 ) -> None:
-    calls = {"n": 0}
-    original = writer.Writer.write_values
-
-    def failing(self, values):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt
-        return original(self, values)
-
-    monkeypatch.setattr(writer.Writer, "write_values", failing)
+    interrupt_writes(2)
     with pytest.raises(KeyboardInterrupt):
         _import(tmp_path, fixtures_dir / REAL, batch_size=2, bulk=False, parallel=True)
     assert Organisation.objects.count() == 2

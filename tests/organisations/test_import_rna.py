@@ -200,21 +200,9 @@ def test_rejects_report_defaults_to_next_to_the_input(registers, fixtures_dir, t
 
 
 def test_interrupted_import_keeps_committed_batches_and_no_half_batch(
-    registers, fixtures_dir, tmp_path, monkeypatch
+    registers, fixtures_dir, tmp_path, interrupt_writes
 ) -> None:
-    from organisations.importers import writer
-
-    calls = {"n": 0}
-    original = writer.Writer.write_values
-
-    def failing(self, values):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            original(self, values[: writer.WIDTH])  # the first row of the second batch
-            raise KeyboardInterrupt
-        return original(self, values)
-
-    monkeypatch.setattr(writer.Writer, "write_values", failing)
+    interrupt_writes(2, first_row=True)  # the first row of the second batch is written, then Ctrl-C
     with pytest.raises(KeyboardInterrupt):
         call_command("import_rna", str(fixtures_dir / REAL), rejects=str(tmp_path / "r.csv"), batch_size=2, verbosity=0)
     assert Organisation.objects.count() == 2  # the first batch; the half-written second one was rolled back

@@ -60,17 +60,23 @@ def test_a_repeated_query_gives_the_same_page_count_and_facets_as_a_new_one(voca
         assert results.facets == fresh.facets
 
 
+def _recycleries(count: int, *, repeats: int, summaries: tuple[str, ...]) -> None:
+    """Cases whose titles repeat « recyclerie » 1 to ``repeats`` times (different relevances), odd
+    numbers in région 84 and even ones in 11, the summary taken in turn from ``summaries``."""
+    for number in range(count):
+        CaseFactory(
+            title=f"Recyclerie {'recyclerie ' * (number % repeats)}numéro {number}",
+            summary=summaries[number % len(summaries)],
+            territory_level="region",
+            territory_code="84" if number % 2 else "11",
+        )
+
+
 def test_ranking_only_the_filtered_results_gives_the_order_of_the_whole_ranking(
     vocabularies, territories, monkeypatch
 ) -> None:
     """Few filtered results: the engine ranks only them (``ranked_among``); the page must not change."""
-    for number in range(24):
-        CaseFactory(
-            title=f"Recyclerie {'recyclerie ' * (number % 5)}numéro {number}",
-            summary="Une recyclerie." if number % 3 else "Un atelier.",
-            territory_level="region",
-            territory_code="84" if number % 2 else "11",
-        )
+    _recycleries(24, repeats=5, summaries=("Un atelier.", "Une recyclerie.", "Une recyclerie."))
     filters = SearchFilters(q="recyclerie", values={"region": ["84"]})
     pages = {}
     # The filtered results only (the first 100 kept, then the first 5 kept: deeper pages ask again),
@@ -90,13 +96,7 @@ def test_ranking_only_the_filtered_results_gives_the_order_of_the_whole_ranking(
 
 
 def test_frequent_terms_read_with_the_index_give_the_engine_s_results(vocabularies, territories, monkeypatch) -> None:
-    for number in range(12):
-        CaseFactory(
-            title=f"Recyclerie {'recyclerie ' * (number % 3)}numéro {number}",
-            summary="Un atelier de réparation." if number % 2 else "Une friperie.",
-            territory_level="region",
-            territory_code="84" if number % 2 else "11",
-        )
+    _recycleries(12, repeats=3, summaries=("Une friperie.", "Un atelier de réparation."))
     queries = [
         SearchFilters(q="recyclerie", values={"region": ["84"]}),
         SearchFilters(q="recyclerie atelier"),
