@@ -111,7 +111,8 @@ class SqliteBackend:
         return list(map(int, joined.split(","))) if joined else []
 
     def frequent_terms(self, min_documents: int) -> dict[str, list[int]]:
-        """Each term found in at least ``min_documents`` documents → the ids of these documents.
+        """Each term found in at least ``min_documents`` documents → the ids of these documents, most
+        relevant first for that term alone (the order of ``ranked_ids([term])``).
 
         The vocabulary comes from FTS5's own (``fts5vocab``, a temporary table of this connection:
         nothing is written to the database).
@@ -122,7 +123,7 @@ class SqliteBackend:
             )
             cursor.execute(f"SELECT term FROM temp.{VOCAB_TABLE} WHERE doc >= %s", [min_documents])  # noqa: S608
             frequent = [row[0] for row in cursor.fetchall()]
-        return {term: self.matching_ids([term]) for term in frequent}
+        return {term: self.ranked_ids([term]) for term in frequent}
 
     def ranked_among(self, terms: list[str], ids: list[int], limit: int) -> list[int]:
         """The ``limit`` most relevant of ``ids`` (all matching ``terms``): BM25 computed for these only.
@@ -171,11 +172,12 @@ class PostgresBackend:
             return [row[0] for row in cursor.fetchall()]
 
     def frequent_terms(self, min_documents: int) -> dict[str, list[int]]:
-        """Each term found in at least ``min_documents`` documents → the ids of these documents.
+        """Each term found in at least ``min_documents`` documents → the ids of these documents, most
+        relevant first for that term alone (the order of ``ranked_ids([term])``).
 
         Two passes over the vectors, each in one statement: ``ts_stat`` counts the documents of each
-        lexeme, then the documents of the frequent ones are gathered (a per-term ``@@`` would read
-        the whole table once per term).
+        lexeme, then the documents of the frequent ones are gathered and ranked (a per-term ``@@``
+        would read the whole table once per term).
         """
         with connection.cursor() as cursor:
             cursor.execute(
@@ -186,8 +188,9 @@ class PostgresBackend:
             if not frequent:
                 return {}
             cursor.execute(
-                "SELECT lexeme, string_agg(id::text, ',') FROM ("  # noqa: S608
-                f"SELECT id, unnest(tsvector_to_array(search_vector)) AS lexeme FROM {TABLE}"
+                "SELECT lexeme, string_agg(id::text, ',' ORDER BY "  # noqa: S608
+                "ts_rank(search_vector, to_tsquery('simple'::regconfig, lexeme)) DESC, id DESC) FROM ("
+                f"SELECT id, search_vector, unnest(tsvector_to_array(search_vector)) AS lexeme FROM {TABLE}"
                 ") AS postings WHERE lexeme = ANY(%s) GROUP BY lexeme",
                 [frequent],
             )

@@ -13,8 +13,9 @@ which calls ``mark_changed()`` in the same transaction; each search reads that t
 key lookup) and rebuilds this index when it differs, or when a document reaches its expiry date.
 The full-text match and its ranking stay in the engine (``search.backends``); the match of a query
 is kept per index in a small LRU, since the same words are asked again and again. The documents of
-the words found in many documents are read once with the index (``frequent``): a never-seen query
-on a common word then needs the engine only to rank the few results its filters leave.
+the words found in many documents are read once with the index, in the engine's order of relevance
+for each word (``frequent``): a never-seen query on one common word then needs no engine at all, and
+a query on several needs it only to rank the few results its filters leave.
 See docs/adr/0014-facet-index.md.
 """
 
@@ -26,7 +27,9 @@ import hashlib
 import itertools
 import logging
 import operator
+import os
 import threading
+import time
 import uuid
 from array import array
 from collections import OrderedDict, defaultdict
@@ -49,6 +52,10 @@ QUERIES_KEPT = 64
 # A term in at least this many documents has their ids read with the index (one pass over the
 # engine's vocabulary): reading them at query time is what a never-seen query on a common word costs.
 FREQUENT_TERM_MIN_DOCUMENTS = 5_000
+# In the shared cache: ((index token, minimum documents), word → its ranked ids as bytes).
+FREQUENT_KEY = "frequent-terms"
+FREQUENT_CLAIM_SECONDS = 120  # how long the other workers wait for the one reading them
+FREQUENT_POLL_SECONDS = 0.25
 SHARED_CACHE = "search"
 SHARED_RANKING_SECONDS = 3600  # the key holds the index token: a changed index never reads an old ranking
 FIRST_RANKED = 100  # five pages of twenty
@@ -66,6 +73,14 @@ class Match:
     tops: dict[tuple, list[int]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class FrequentTerm:
+    """The documents of a term found in many documents: as a bitmap, and most relevant first for this term."""
+
+    ids: BitMap
+    ranked: array
+
+
 @dataclass
 class FacetIndex:
     token: str
@@ -74,8 +89,8 @@ class FacetIndex:
     position: dict[int, int]  # id → its place in ``recent``
     postings: dict[tuple[str, str], BitMap]
     everything: BitMap
-    # A term found in many documents → their ids; filled after the build (``_start_frequent_terms``).
-    frequent: dict[str, BitMap] = field(default_factory=dict)
+    # A term found in many documents → its documents; filled after the build (``_start_frequent_terms``).
+    frequent: dict[str, FrequentTerm] = field(default_factory=dict)
     _matches: OrderedDict[tuple[str, ...], Match] = field(default_factory=OrderedDict)
 
     def posting(self, facet: str, value: str) -> BitMap:
@@ -90,11 +105,12 @@ class FacetIndex:
         match = self._matches.get(key)
         if match is None:
             frequent = self.frequent  # read once: a background thread replaces it
-            if terms and all(term in frequent for term in terms):
-                ids = functools.reduce(operator.and_, (frequent[term] for term in terms))
+            if len(terms) == 1 and terms[0] in frequent:  # already ranked, by the engine, with the index
+                match = Match(ids=frequent[terms[0]].ids, ranked=frequent[terms[0]].ranked)
+            elif terms and all(term in frequent for term in terms):
+                match = Match(ids=functools.reduce(operator.and_, (frequent[term].ids for term in terms)))
             else:
-                ids = BitMap(fetch(terms)) & self.everything
-            match = Match(ids=ids)
+                match = Match(ids=BitMap(fetch(terms)) & self.everything)
             self._matches[key] = match
             if len(self._matches) > QUERIES_KEPT:
                 self._matches.popitem(last=False)
@@ -189,16 +205,51 @@ def _build(token: str) -> FacetIndex:
     )
 
 
-def _read_frequent_terms(index: FacetIndex) -> None:
-    """Fill ``index.frequent``: one read of the engine's vocabulary, seconds at national scale."""
-    found = backend().frequent_terms(FREQUENT_TERM_MIN_DOCUMENTS)
-    index.frequent = {term: BitMap(ids) & index.everything for term, ids in found.items()}
+def _read_frequent_terms(index: FacetIndex, *, wait_for_others: bool = False) -> None:
+    """Fill ``index.frequent``: the engine's vocabulary, then each frequent word's documents in its order.
+
+    Seconds at national scale (ranking 100-odd words over tens of thousands of documents each), so
+    done once per version of the tables for all the server's workers: the result goes to the shared
+    ``search`` cache, under one key that the next version overwrites. With ``wait_for_others``, a
+    worker that finds another one already reading (its claim in the cache) waits for its result.
+    """
+    shared, version = caches[SHARED_CACHE], (index.token, FREQUENT_TERM_MIN_DOCUMENTS)
+    stored = shared.get(FREQUENT_KEY)
+    found = stored[1] if stored is not None and stored[0] == version else None
+    claim = f"{FREQUENT_KEY}:claim:{index.token}"
+    if found is None and wait_for_others and not shared.add(claim, os.getpid(), FREQUENT_CLAIM_SECONDS):
+        found = _shared_frequent_terms(version, FREQUENT_CLAIM_SECONDS)
+    if found is None:
+        found = {
+            term: array("I", ranked_ids).tobytes()
+            for term, ranked_ids in backend().frequent_terms(FREQUENT_TERM_MIN_DOCUMENTS).items()
+        }
+        shared.set(FREQUENT_KEY, (version, found), SHARED_RANKING_SECONDS)
+    everything = index.everything
+    frequent = {}
+    for term, stored_ids in found.items():
+        ranked_ids = array("I")
+        ranked_ids.frombytes(stored_ids)
+        ranked = array("I", (pk for pk in ranked_ids if pk in everything))  # the visible documents only
+        frequent[term] = FrequentTerm(ids=BitMap(ranked), ranked=ranked)
+    index.frequent = frequent
+
+
+def _shared_frequent_terms(version: tuple[str, int], seconds: float) -> dict[str, bytes] | None:
+    """The frequent words another worker is reading for ``version``, once shared (None after ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        stored = caches[SHARED_CACHE].get(FREQUENT_KEY)
+        if stored is not None and stored[0] == version:
+            return stored[1]
+        time.sleep(FREQUENT_POLL_SECONDS)
+    return None
 
 
 def _read_frequent_terms_in_background(index: FacetIndex) -> None:
     """The same in a thread of its own, with its own database connection, closed at the end."""
     try:
-        _read_frequent_terms(index)
+        _read_frequent_terms(index, wait_for_others=True)
     except DatabaseError:
         logger.warning("Mots fréquents de la recherche non lus (la recherche passe par le moteur).", exc_info=True)
     finally:

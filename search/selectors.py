@@ -115,12 +115,16 @@ def _ranked_page(
 ) -> list[int]:
     """The ids of one page of ``candidates`` (matching ``terms``, filtered), most relevant first.
 
-    When the filters leave few candidates, the engine ranks only those: the relevance of a frequent
-    word over every document that holds it costs far more (tens of thousands of BM25 or ``ts_rank``
-    computations). Otherwise the whole match is ranked once and kept with it (``FacetIndex.ranking``).
-    Both give the same order: relevance, then the most recent id.
+    When the whole match is already ranked (one frequent word, read ranked with the index, or a match
+    ranked earlier), the page is taken from that order. Otherwise, when the filters leave few
+    candidates, the engine ranks only those: the relevance of a frequent word over every document
+    that holds it costs far more (tens of thousands of BM25 or ``ts_rank`` computations); and when
+    they leave many, the whole match is ranked once and kept with it (``FacetIndex.ranking``).
+    All give the same order: relevance, then the most recent id.
     """
     engine = backend()
+    if match.ranked is not None:
+        return _page(match.ranked, candidates, limit=limit, offset=offset)
     if len(candidates) <= RANK_AMONG_AT_MOST and len(candidates) < len(match.ids):
         if offset >= len(candidates):
             return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 
 import pytest
 from django.core.management import call_command
@@ -107,12 +108,91 @@ def test_frequent_terms_read_with_the_index_give_the_engine_s_results(vocabulari
     facet_index.forget()
     index = facet_index.current()
     assert {"recyclerie", "atelier", "friperie"} <= set(index.frequent)
-    assert len(index.frequent["atelier"]) == 6
+    assert len(index.frequent["atelier"].ids) == 6
     for filters, expected in zip(queries, engine_only, strict=True):
         index.forget_matches()
         results = search(filters)
         assert [d.pk for d in results.documents] == [d.pk for d in expected.documents]
         assert results.count == expected.count and results.facets == expected.facets
+
+
+def test_one_frequent_word_is_ranked_with_the_index_in_the_engine_s_order(
+    vocabularies, territories, monkeypatch
+) -> None:
+    """Read with the index, the ranking of a frequent word is the engine's own: a search on it needs no engine."""
+    from search.backends import backend
+
+    _recycleries(12, repeats=4, summaries=("Une recyclerie.", "Un atelier.", "Une recyclerie de quartier."))
+    hidden = CaseFactory(title="Recyclerie recyclerie recyclerie brouillon")
+    hidden.unpublish()
+    queries = [
+        (SearchFilters(q="recyclerie"), 0),
+        (SearchFilters(q="recyclerie"), 5),
+        (SearchFilters(q="recyclerie", values={"region": ["84"]}), 0),
+        (SearchFilters(q="recyclerie", values={"region": ["11"]}), 3),
+    ]
+    engine_only = [search(filters, limit=5, offset=offset) for filters, offset in queries]
+    monkeypatch.setattr(facet_index, "FREQUENT_TERM_MIN_DOCUMENTS", 6)
+    facet_index.forget()
+    index = facet_index.current()
+    engine_order = [pk for pk in backend().ranked_ids(["recyclerie"]) if pk in index.everything]
+    assert list(index.frequent["recyclerie"].ranked) == engine_order
+    assert len(engine_order) == 12  # the unpublished case is not among them
+
+    def no_engine(*args: object) -> list[int]:
+        raise AssertionError("the engine was asked")
+
+    for method in ("matching_ids", "ranked_ids", "ranked_among"):
+        monkeypatch.setattr(type(backend()), method, no_engine)
+    for (filters, offset), expected in zip(queries, engine_only, strict=True):
+        index.forget_matches()
+        results = search(filters, limit=5, offset=offset)
+        assert [d.pk for d in results.documents] == [d.pk for d in expected.documents]
+        assert results.count == expected.count and results.facets == expected.facets
+
+
+def test_the_frequent_terms_are_read_once_for_every_worker(vocabularies, monkeypatch) -> None:
+    from search.backends import backend
+
+    _recycleries(8, repeats=3, summaries=("Un atelier.",))
+    monkeypatch.setattr(facet_index, "FREQUENT_TERM_MIN_DOCUMENTS", 6)
+    calls = []
+    engine_frequent_terms = type(backend()).frequent_terms
+
+    def counted(self, min_documents: int) -> dict[str, list[int]]:
+        calls.append(min_documents)
+        return engine_frequent_terms(self, min_documents)
+
+    monkeypatch.setattr(type(backend()), "frequent_terms", counted)
+    facet_index.forget()
+    first = facet_index.current().frequent
+    facet_index.forget()  # as another worker would: its own index, built from the same tables
+    assert facet_index.current().frequent == first and len(calls) == 1  # read from the shared cache
+    assert {"recyclerie", "atelier", "numero"} <= set(first)
+
+    CaseFactory(title="Recyclerie nouvelle")  # a write: new token, so read again
+    assert len(facet_index.current().frequent["recyclerie"].ids) == 9 and len(calls) == 2
+
+
+def test_a_worker_waits_for_the_frequent_terms_another_one_is_reading(vocabularies, monkeypatch) -> None:
+    _recycleries(6, repeats=2, summaries=("Un atelier.",))
+    monkeypatch.setattr(facet_index, "FREQUENT_TERM_MIN_DOCUMENTS", 6)
+    facet_index.forget()
+    index = facet_index.current()
+    shared = facet_index.caches[facet_index.SHARED_CACHE]
+    shared.delete(facet_index.FREQUENT_KEY)
+    shared.add(f"{facet_index.FREQUENT_KEY}:claim:{index.token}", 1)  # another worker is reading them
+    sleeps = []
+
+    def other_worker_shares(seconds: float) -> None:  # it shares them while this one waits
+        sleeps.append(seconds)
+        found = {"recyclerie": array("I", [1, 2]).tobytes()}
+        shared.set(facet_index.FREQUENT_KEY, ((index.token, facet_index.FREQUENT_TERM_MIN_DOCUMENTS), found))
+
+    monkeypatch.setattr(facet_index.time, "sleep", other_worker_shares)
+    index.frequent = {}
+    facet_index._read_frequent_terms(index, wait_for_others=True)
+    assert len(sleeps) == 1 and list(index.frequent) == ["recyclerie"]
 
 
 def test_frequent_terms_are_read_in_a_background_thread_when_serving(vocabularies, settings, monkeypatch) -> None:
