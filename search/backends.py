@@ -187,11 +187,14 @@ class PostgresBackend:
             frequent = [row[0] for row in cursor.fetchall()]
             if not frequent:
                 return {}
+            # One sort of all the postings, then the ids joined in that order (an ``ORDER BY`` inside
+            # ``string_agg`` sorts each group on its own: twice as slow). The groups' order is the
+            # sort's: the rows reach the aggregate already grouped, in sequence.
             cursor.execute(
-                "SELECT lexeme, string_agg(id::text, ',' ORDER BY "  # noqa: S608
-                "ts_rank(search_vector, to_tsquery('simple'::regconfig, lexeme)) DESC, id DESC) FROM ("
-                f"SELECT id, search_vector, unnest(tsvector_to_array(search_vector)) AS lexeme FROM {TABLE}"
-                ") AS postings WHERE lexeme = ANY(%s) GROUP BY lexeme",
+                "SELECT lexeme, string_agg(id::text, ',') FROM ("  # noqa: S608
+                "SELECT id, lexeme, ts_rank(search_vector, to_tsquery('simple'::regconfig, lexeme)) AS rank "
+                f"FROM {TABLE}, unnest(tsvector_to_array(search_vector)) AS lexeme WHERE lexeme = ANY(%s) "
+                "ORDER BY lexeme, rank DESC, id DESC) AS postings GROUP BY lexeme",
                 [frequent],
             )
             return {lexeme: list(map(int, joined.split(","))) for lexeme, joined in cursor.fetchall()}
