@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 
-from organisations.text import fast_search_key
+from organisations.text import fast_search_key, search_text
 from organisations.validators import validate_rna, validate_siren, validate_siret
 from reference.models import ActorKind, SustainableDevelopmentGoal
 from territories.models import Commune
@@ -187,7 +187,7 @@ class Organisation(models.Model):
 
     def refresh_search_fields(self) -> None:
         self.search_key = fast_search_key(self.name)
-        self.search_text = f"{self.search_key} {fast_search_key(self.purpose)}".strip()
+        self.search_text = search_text(self.search_key, self.purpose)
 
     @property
     def is_active(self) -> bool:

@@ -106,3 +106,13 @@ def fast_search_keys(texts: list[str]) -> list[str]:
             if not text.isascii() and _BEYOND_LATIN1.search(text):
                 keys[position] = fast_search_key(text)
     return keys
+
+
+def search_text(name_key: str, purpose: str) -> str:
+    """What the directory searches (``Organisation.search_text``): the name's key, then the purpose's."""
+    return f"{name_key} {fast_search_key(purpose)}".strip()
+
+
+def search_texts(name_keys: list[str], purposes: list[str]) -> list[str]:
+    """``search_text`` of each name key and purpose, the purposes' keys computed at once (``fast_search_keys``)."""
+    return [f"{key} {purpose}".strip() for key, purpose in zip(name_keys, fast_search_keys(purposes), strict=True)]

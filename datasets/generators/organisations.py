@@ -64,7 +64,6 @@ def generate(count: int, *, seed: int, geo: Geography, progress: Progress) -> in
                     kinds[slug],
                     name,
                     key,
-                    f"{key} {fast_search_key(purpose)}",
                     purpose,
                     "",
                     "",

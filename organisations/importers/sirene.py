@@ -109,7 +109,6 @@ def sirene_formats(filters: SireneFilters) -> list[Format]:
             kinds.get(kind_slug(category), kinds["association"]),
             name,
             key,
-            key,
             "",
             siren,
             siret,

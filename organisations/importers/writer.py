@@ -20,6 +20,7 @@ from typing import Any
 from django.db import connection
 
 from organisations.models import Organisation
+from organisations.text import search_texts
 from territories.models import Commune
 
 # The columns an import writes, in the order of the rows it builds.
@@ -29,7 +30,6 @@ COLUMNS = [
     "kind_id",
     "name",
     "search_key",
-    "search_text",
     "purpose",
     "siren",
     "siret",
@@ -45,8 +45,9 @@ COLUMNS = [
     "is_generated",
 ]
 WIDTH = len(COLUMNS)
-# Written too, derived by the writer from the commune (Organisation.refresh_territory_codes).
-DERIVED = ["departement_code", "region_code"]
+# Written too, derived by the writer as Organisation.save() does: the text searched, from the name's
+# key and the purpose (refresh_search_fields), the codes from the commune (refresh_territory_codes).
+DERIVED = ["search_text", "departement_code", "region_code"]
 STORED = COLUMNS + DERIVED
 STORED_WIDTH = len(STORED)
 KEY = ["source", "register_id"]
@@ -54,6 +55,8 @@ UPDATED = [column for column in STORED if column not in KEY]
 STAGE = "organisations_import_stage"
 ROWS_PER_INSERT = 100
 COMMUNE_AT = COLUMNS.index("commune_id")
+KEY_AT = COLUMNS.index("search_key")
+PURPOSE_AT = COLUMNS.index("purpose")
 
 Row = tuple[Any, ...]
 
@@ -113,7 +116,7 @@ class Writer:
         if self.references is not None:
             for column, keys in self.references.items():
                 keys.update(values[COLUMNS.index(column) :: WIDTH])
-        values = self._with_territory_codes(values)
+        values = self._with_derived_columns(values)
         if self.fresh:
             self._insert(values)
             return count, 0
@@ -123,10 +126,12 @@ class Writer:
             existing, changed = self._upsert_sqlite(values)
         return count - existing, changed - (count - existing)
 
-    def _with_territory_codes(self, values: list[Any]) -> list[Any]:
-        """The rows' values with the département and région of each commune appended to each row.
+    def _with_derived_columns(self, values: list[Any]) -> list[Any]:
+        """The rows' values with the derived columns appended to each row: the text searched (the
+        purposes' keys computed at once), the département and région of the commune.
 
-        Columns are moved by slice assignment (in C), not row by row: a few milliseconds a batch.
+        Done here rather than by the reading process, which has more to do than this one. Columns
+        are moved by slice assignment (in C), not row by row: a few milliseconds a batch.
         """
         if self._codes is None:
             self._codes = {
@@ -138,8 +143,9 @@ class Writer:
         stored: list[Any] = [None] * (count * STORED_WIDTH)
         for position in range(WIDTH):
             stored[position::STORED_WIDTH] = values[position::WIDTH]
-        stored[WIDTH::STORED_WIDTH] = [departement for departement, _ in codes]
-        stored[WIDTH + 1 :: STORED_WIDTH] = [region for _, region in codes]
+        stored[WIDTH::STORED_WIDTH] = search_texts(values[KEY_AT::WIDTH], values[PURPOSE_AT::WIDTH])
+        stored[WIDTH + 1 :: STORED_WIDTH] = [departement for departement, _ in codes]
+        stored[WIDTH + 2 :: STORED_WIDTH] = [region for _, region in codes]
         return stored
 
     @contextmanager

@@ -196,8 +196,8 @@ def generate(path: Path, rows: int, seed: int = 2024) -> None:
 
 
 def _raw_rows(path: Path) -> Any:
-    """The same rows as the import writes (21 columns: the département and région of the commune
-    included), taken from the file with no checks or normalisation."""
+    """The same rows as the import writes (21 columns: the text searched, the département and région
+    of the commune included), taken from the file with no checks or normalisation."""
     index = {name: position for position, name in enumerate(WALDEC_COLUMNS)}
     codes = {code: (departement, region) for code, departement, region in Commune.objects.values_list(
         "code", "departement_id", "region_id"
@@ -207,10 +207,10 @@ def _raw_rows(path: Path) -> Any:
         next(reader)
         for v in reader:
             yield (
-                "rna", v[index["id"]], 1, v[index["titre"]], v[index["titre"]].lower(), v[index["objet"]],
+                "rna", v[index["id"]], 1, v[index["titre"]], v[index["titre"]].lower(),
                 v[index["objet"]], "", "", v[index["id"]], v[index["adrs_codeinsee"]], v[index["siteweb"]],
                 "commune", v[index["adrs_codeinsee"]], "2024-11-01", v[index["date_creat"]], "active", None, True,
-                *codes.get(v[index["adrs_codeinsee"]], ("", "")),
+                v[index["objet"]], *codes.get(v[index["adrs_codeinsee"]], ("", "")),
             )  # fmt: skip
 
 
