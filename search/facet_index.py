@@ -214,8 +214,7 @@ def _read_frequent_terms(index: FacetIndex, *, wait_for_others: bool = False) ->
     worker that finds another one already reading (its claim in the cache) waits for its result.
     """
     shared, version = caches[SHARED_CACHE], (index.token, FREQUENT_TERM_MIN_DOCUMENTS)
-    stored = shared.get(FREQUENT_KEY)
-    found = stored[1] if stored is not None and stored[0] == version else None
+    found = _stored_frequent_terms(version) if shared.has_key(_ready_key(index.token)) else None
     claim = f"{FREQUENT_KEY}:claim:{index.token}"
     if found is None and wait_for_others and not shared.add(claim, os.getpid(), FREQUENT_CLAIM_SECONDS):
         found = _shared_frequent_terms(version, FREQUENT_CLAIM_SECONDS)
@@ -225,6 +224,7 @@ def _read_frequent_terms(index: FacetIndex, *, wait_for_others: bool = False) ->
             for term, ranked_ids in backend().frequent_terms(FREQUENT_TERM_MIN_DOCUMENTS).items()
         }
         shared.set(FREQUENT_KEY, (version, found), SHARED_RANKING_SECONDS)
+        shared.set(_ready_key(index.token), True, SHARED_RANKING_SECONDS)
     everything = index.everything
     frequent = {}
     for term, stored_ids in found.items():
@@ -235,15 +235,24 @@ def _read_frequent_terms(index: FacetIndex, *, wait_for_others: bool = False) ->
     index.frequent = frequent
 
 
+def _ready_key(token: str) -> str:
+    """A small key set once the frequent words of ``token`` are shared: looked up before the large entry."""
+    return f"{FREQUENT_KEY}:ready:{token}"
+
+
 def _shared_frequent_terms(version: tuple[str, int], seconds: float) -> dict[str, bytes] | None:
     """The frequent words another worker is reading for ``version``, once shared (None after ``seconds``)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        stored = caches[SHARED_CACHE].get(FREQUENT_KEY)
-        if stored is not None and stored[0] == version:
-            return stored[1]
+    shared, deadline = caches[SHARED_CACHE], time.monotonic() + seconds
+    while not shared.has_key(_ready_key(version[0])):
+        if time.monotonic() >= deadline:
+            return None
         time.sleep(FREQUENT_POLL_SECONDS)
-    return None
+    return _stored_frequent_terms(version)
+
+
+def _stored_frequent_terms(version: tuple[str, int]) -> dict[str, bytes] | None:
+    stored = caches[SHARED_CACHE].get(FREQUENT_KEY)
+    return stored[1] if stored is not None and stored[0] == version else None
 
 
 def _read_frequent_terms_in_background(index: FacetIndex) -> None:

@@ -180,7 +180,7 @@ def test_a_worker_waits_for_the_frequent_terms_another_one_is_reading(vocabulari
     facet_index.forget()
     index = facet_index.current()
     shared = facet_index.caches[facet_index.SHARED_CACHE]
-    shared.delete(facet_index.FREQUENT_KEY)
+    shared.delete_many([facet_index.FREQUENT_KEY, facet_index._ready_key(index.token)])
     shared.add(f"{facet_index.FREQUENT_KEY}:claim:{index.token}", 1)  # another worker is reading them
     sleeps = []
 
@@ -188,6 +188,7 @@ def test_a_worker_waits_for_the_frequent_terms_another_one_is_reading(vocabulari
         sleeps.append(seconds)
         found = {"recyclerie": array("I", [1, 2]).tobytes()}
         shared.set(facet_index.FREQUENT_KEY, ((index.token, facet_index.FREQUENT_TERM_MIN_DOCUMENTS), found))
+        shared.set(facet_index._ready_key(index.token), True)
 
     monkeypatch.setattr(facet_index.time, "sleep", other_worker_shares)
     index.frequent = {}
