@@ -211,8 +211,9 @@ def _shared_cache(name: str, max_entries: int) -> dict[str, object]:
     }
 
 
-# Rate-limit counters (core/ratelimit.py, the API's throttles), and the search's full rankings of
-# large matches, computed once for all workers (search/facet_index.py).
+# Rate-limit counters (core/ratelimit.py, the API's throttles), and what the search computes once
+# for all workers (search/facet_index.py): the ranked documents of the frequent words, the full
+# rankings of large matches.
 CACHES["ratelimit"] = _shared_cache("ratelimit", 20000)
 CACHES["search"] = _shared_cache("search", 1000)
 # Search: the documents of frequent words are read after each rebuild of the filter index in a

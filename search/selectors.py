@@ -122,9 +122,9 @@ def _ranked_page(
     they leave many, the whole match is ranked once and kept with it (``FacetIndex.ranking``).
     All give the same order: relevance, then the most recent id.
     """
-    engine = backend()
     if match.ranked is not None:
         return _page(match.ranked, candidates, limit=limit, offset=offset)
+    engine = backend()
     if len(candidates) <= RANK_AMONG_AT_MOST and len(candidates) < len(match.ids):
         if offset >= len(candidates):
             return []

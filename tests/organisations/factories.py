@@ -3,7 +3,7 @@ from __future__ import annotations
 import factory
 
 from organisations.models import Organisation, RegisterSource
-from organisations.text import fast_search_key
+from organisations.text import fast_search_key, search_text
 from reference.models import ActorKind
 
 
@@ -16,4 +16,4 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     purpose = "exemple fictif"
     source = RegisterSource.MANUAL
     search_key = factory.LazyAttribute(lambda o: fast_search_key(o.name))
-    search_text = factory.LazyAttribute(lambda o: f"{fast_search_key(o.name)} {fast_search_key(o.purpose)}".strip())
+    search_text = factory.LazyAttribute(lambda o: search_text(o.search_key, o.purpose))

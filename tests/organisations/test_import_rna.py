@@ -206,3 +206,18 @@ def test_interrupted_import_keeps_committed_batches_and_no_half_batch(
     with pytest.raises(KeyboardInterrupt):
         call_command("import_rna", str(fixtures_dir / REAL), rejects=str(tmp_path / "r.csv"), batch_size=2, verbosity=0)
     assert Organisation.objects.count() == 2  # the first batch; the half-written second one was rolled back
+
+
+def test_imported_search_fields_are_those_an_edit_would_compute(registers, fixtures_dir, tmp_path) -> None:
+    """The writer derives the searched text itself: it must match ``Organisation.refresh_search_fields``."""
+    rna = [str(fixtures_dir / name) for name in (REAL, "rna_waldec_traps.csv")]
+    call_command("import_rna", *rna, rejects=str(tmp_path / "r.csv"), verbosity=0)
+    sirene = str(fixtures_dir / "sirene_stock_unite_legale.csv")
+    call_command("import_sirene", sirene, rejects=str(tmp_path / "s.csv"), verbosity=0)
+    organisations = list(Organisation.objects.all())
+    assert {o.source for o in organisations} == {"rna", "sirene"}
+    for organisation in organisations:
+        stored = (organisation.search_key, organisation.search_text)
+        organisation.refresh_search_fields()
+        assert stored == (organisation.search_key, organisation.search_text), organisation.register_id
+        assert organisation.search_text.startswith(organisation.search_key)

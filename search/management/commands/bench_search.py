@@ -4,8 +4,8 @@ The query is the bench's: the generated data's frequent word with the région an
 most often share (``datasets.paths.search_query``). Three timings, each over ``--runs`` runs:
 
 - the platform's search as the page and the API call it (count, first page, eight facet counts),
-  with a *new* query each time: the queries kept by the index are forgotten, so the engine ranks
-  the filtered results again (the documents of frequent words are part of the index, read with it);
+  with a *new* query each time: the queries kept by the index are forgotten (the frequent words'
+  ranked documents are part of the index, read with it: a one-word query then needs no engine);
 - the same search asked again (its match and first ranked pages are then reused by the process);
 - the plain baseline: ``icontains`` on the title and summary of the same documents, the same two
   filters in SQL, count and first page only (no facet counts, which only favours the baseline).
