@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 
+from core.fields import AsciiKeyField
 from organisations.text import fast_search_key, search_text
 from organisations.validators import validate_rna, validate_siren, validate_siret
 from reference.models import ActorKind, SustainableDevelopmentGoal
@@ -122,10 +123,10 @@ class Organisation(models.Model):
     )
     area_level = models.CharField("échelle d'action", max_length=11, choices=AreaLevel.choices, blank=True)
     area_code = models.CharField("code du territoire d'action", max_length=9, blank=True)
-    source = models.CharField(
+    source = AsciiKeyField(
         "registre source", max_length=6, choices=RegisterSource.choices, default=RegisterSource.MANUAL
     )
-    register_id = models.CharField("identifiant dans le registre", max_length=14, null=True, blank=True)
+    register_id = AsciiKeyField("identifiant dans le registre", max_length=14, null=True, blank=True)
     last_verified_on = models.DateField("dernière vérification", null=True, blank=True)
     founded_on = models.DateField("date de création", null=True, blank=True)
     status = models.CharField(
@@ -133,12 +134,12 @@ class Organisation(models.Model):
     )
     status_date = models.DateField("date de dissolution ou de fermeture", null=True, blank=True)
     is_generated = models.BooleanField("générée pour les essais de charge", default=False)
-    search_key = models.CharField("clé de recherche du nom", max_length=300, editable=False)
+    search_key = AsciiKeyField("clé de recherche du nom", max_length=300, editable=False)
     search_text = models.TextField("texte de recherche", editable=False, blank=True)
     # The commune's, copied so that a département or région filter reads one index in name order
     # (docs/adr/0009); kept in line by save(), the importers' writer and a COG reload.
-    departement_code = models.CharField("code du département", max_length=3, blank=True, editable=False)
-    region_code = models.CharField("code de la région", max_length=3, blank=True, editable=False)
+    departement_code = AsciiKeyField("code du département", max_length=3, blank=True, editable=False)
+    region_code = AsciiKeyField("code de la région", max_length=3, blank=True, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
 

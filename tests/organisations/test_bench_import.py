@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from organisations.models import Organisation
 
@@ -24,4 +25,7 @@ def test_the_import_benchmark_prints_the_raw_insert_its_indexes_and_the_import(
     assert "Repère : construire sur la table nue l'index unique et les 4 index" in printed
     assert "Organisations créées : 300, mises à jour : 0, inchangées : 0" in printed
     assert "inchangées : 300" in printed.split("second :")[1]
+    # PostgreSQL: the plain INSERT beside COPY, with its ratio.
+    assert ("insertion brute par INSERT (executemany)" in printed) == (connection.vendor == "postgresql")
+    assert ("Import / insertion brute par INSERT" in printed) == (connection.vendor == "postgresql")
     assert not Organisation.objects.filter(is_generated=True).exists()

@@ -1,7 +1,8 @@
 """Benchmark of ``import_rna``: a synthetic waldec file, a raw insert of the same rows, then the full import.
 
 Prints side by side, in one run: raw insert rows/s into a bare table of the same engine (COPY on
-PostgreSQL, ``executemany`` on SQLite, database time only); as a landmark, the time to build the
+PostgreSQL, ``executemany`` on SQLite, database time only; on PostgreSQL also ``executemany``,
+measured last); as a landmark, the time to build the
 organisations table's unique key and indexes on that bare table (the import builds them too); the
 full import's rows/s (reading, checks, normalisation and writing into the indexed table), the
 re-import's rows/s (nothing changes), the processor time of each (the machine may be shared: the
@@ -230,11 +231,23 @@ def _index_statements() -> list[str]:
     return statements
 
 
-def raw_insert(path: Path) -> tuple[int, float, float]:
-    """A bare insert (no index, no constraint): its row count and database time (COPY or executemany),
-    then the time to build the organisations table's indexes on it, in one transaction."""
+def _collation(column: str) -> str:
+    """The column's collation in the organisations table, if it has its own (« C » for its keys on PostgreSQL),
+    so that the landmark's indexes compare their keys as the table's do."""
+    field = next(field for field in Organisation._meta.concrete_fields if field.column == column)
+    collation = field.db_parameters(connection).get("collation")
+    return f" COLLATE {connection.ops.quote_name(collation)}" if collation else ""
+
+
+def raw_insert(path: Path, *, by_copy: bool = True) -> tuple[int, float, float]:
+    """A bare insert (no index, no constraint): its row count and database time, then the time to build the
+    organisations table's indexes on it, in one transaction.
+
+    PostgreSQL receives the rows by COPY, its fastest way in, or with ``by_copy=False`` by the driver's
+    ``executemany`` of one INSERT a row (the indexes are then not built: 0 s); SQLite by ``executemany``.
+    """
     types = {"kind_id": "integer", "is_generated": "boolean", "commune_id": "varchar(5)"}
-    columns = ", ".join(f"{name} {types.get(name, 'text')}" for name in STORED)
+    columns = ", ".join(f"{name} {types.get(name, 'text')}{_collation(name)}" for name in STORED)
     names = ", ".join(STORED)
     elapsed, count = 0.0, 0
     with connection.cursor() as cursor:
@@ -245,7 +258,10 @@ def raw_insert(path: Path) -> tuple[int, float, float]:
     def flush() -> float:
         start = time.perf_counter()
         with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
+            if connection.vendor == "postgresql" and not by_copy:
+                marks = ", ".join(["%s"] * len(STORED))
+                cursor.cursor.executemany(f"INSERT INTO {BARE_TABLE} ({names}) VALUES ({marks})", batch)  # noqa: S608
+            elif connection.vendor == "postgresql":
                 with cursor.cursor.copy(f"COPY {BARE_TABLE} ({names}) FROM STDIN") as copy:
                     for row in batch:
                         copy.write_row(row)
@@ -263,10 +279,11 @@ def raw_insert(path: Path) -> tuple[int, float, float]:
             elapsed += flush()
     elapsed += flush()
     start = time.perf_counter()
-    with transaction.atomic(), sorting_threads(), connection.cursor() as cursor:  # as the import does
-        for statement in _index_statements():
-            cursor.execute(statement)
-    indexing = time.perf_counter() - start
+    if by_copy or connection.vendor == "sqlite":
+        with transaction.atomic(), sorting_threads(), connection.cursor() as cursor:  # as the import does
+            for statement in _index_statements():
+                cursor.execute(statement)
+    indexing = time.perf_counter() - start if by_copy or connection.vendor == "sqlite" else 0.0
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE {BARE_TABLE}")
     return count, elapsed, indexing
@@ -313,6 +330,8 @@ class Command(BaseCommand):
                 [path], rna_formats(generated=True), report_path=folder / "rejets.csv", show_progress=False
             )
             again_seconds = time.perf_counter() - start
+        # After the imports: measured before, its load would keep them from reading in a second process.
+        insert_seconds = raw_insert(path, by_copy=False)[1] if connection.vendor == "postgresql" else 0.0
 
         raw_rate = raw_count / raw_seconds
         import_rate = first.counts["created"] / import_seconds
@@ -328,7 +347,16 @@ class Command(BaseCommand):
             f"{'import complet (lecture → table indexée)':<42}{import_rate:>12.0f}{import_seconds:>12.1f}"
         )
         self.stdout.write(f"{'réimport (rien ne change)':<42}{again_rate:>12.0f}{again_seconds:>12.1f}")
+        if insert_seconds:
+            insert_rate = raw_count / insert_seconds
+            label = "insertion brute par INSERT (executemany)"
+            self.stdout.write(f"{label:<42}{insert_rate:>12.0f}{insert_seconds:>12.1f}")
         self.stdout.write(f"Import / brut : {100 * import_rate / raw_rate:.0f} % (objectif ≥ 50 %)")
+        if insert_seconds:
+            self.stdout.write(
+                "Import / insertion brute par INSERT (la méthode de la mesure SQLite) : "
+                f"{100 * import_rate / insert_rate:.0f} %"
+            )
         self.stdout.write(
             f"Repère : construire sur la table nue l'index unique et les {len(Organisation._meta.indexes)} index "
             f"de la table des organisations prend {index_seconds:.1f} s, soit "
