@@ -12,9 +12,9 @@ class AsciiKeyField(models.CharField):
 
     On PostgreSQL its column gets the « C » collation: the same order as SQLite (which compares
     bytes), whatever the locale the database was created with (a French locale would ignore the
-    spaces of « saint etienne » in a first pass), and an index built several times faster, since
-    the sort compares bytes with abbreviated keys instead of calling the locale's ``strcoll``
-    (docs/adr/0015). The same keys give the same order either way: on ASCII, « C » and
+    spaces of « saint etienne » in a first pass), and faster sorts, which compare bytes with
+    abbreviated keys instead of calling the locale's ``strcoll``: the organisations' indexes build
+    in about a fifth less time (docs/adr/0015). The same keys give the same order either way: on ASCII, « C » and
     « C.UTF-8 » agree. SQLite keeps its default (BINARY), which is that order already.
     """
 

@@ -2,8 +2,8 @@
 
 Prints side by side, in one run: raw insert rows/s into a bare table of the same engine (COPY on
 PostgreSQL, ``executemany`` on SQLite, database time only; on PostgreSQL also ``executemany``,
-measured last); as a landmark, the time to build the
-organisations table's unique key and indexes on that bare table (the import builds them too); the
+measured last); as a landmark, the time to build the organisations table's unique key and
+indexes on that bare table (the import builds them too); the
 full import's rows/s (reading, checks, normalisation and writing into the indexed table), the
 re-import's rows/s (nothing changes), the processor time of each (the machine may be shared: the
 import uses two processes), and the peak memory of the import, its reading process included. The
@@ -278,12 +278,13 @@ def raw_insert(path: Path, *, by_copy: bool = True) -> tuple[int, float, float]:
         if len(batch) >= BATCH_SIZE:
             elapsed += flush()
     elapsed += flush()
-    start = time.perf_counter()
+    indexing = 0.0
     if by_copy or connection.vendor == "sqlite":
+        start = time.perf_counter()
         with transaction.atomic(), sorting_threads(), connection.cursor() as cursor:  # as the import does
             for statement in _index_statements():
                 cursor.execute(statement)
-    indexing = time.perf_counter() - start if by_copy or connection.vendor == "sqlite" else 0.0
+        indexing = time.perf_counter() - start
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE {BARE_TABLE}")
     return count, elapsed, indexing
