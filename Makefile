@@ -20,13 +20,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-# Migrate, load reference data, demo content and the sample of real RNA rows (all idempotent),
-# create the administrator once.
+# Migrate, load reference data and demo content (idempotent), the sample of real RNA rows into a
+# directory without any (never over newer rows), create the administrator once.
 setup: install
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py import_rna data/rna/rna_waldec_20241101_dpt_976.csv --rejects $(VAR_DIR)/rna_rejets.csv -v 0
+	$(BIN)/python manage.py import_rna data/rna/rna_waldec_20241101_dpt_976.csv --if-empty --rejects $(VAR_DIR)/rna_rejets.csv -v 0
 	$(BIN)/python manage.py ensure_admin
 
 # Static files are collected (hashed, compressed) only when they or the dependencies change.

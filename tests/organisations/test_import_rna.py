@@ -76,6 +76,20 @@ def test_a_changed_row_is_updated_in_place(registers, fixtures_dir, tmp_path) ->
     assert Organisation.objects.count() == 4
 
 
+def test_if_empty_imports_into_a_directory_without_rna_rows_only(registers, fixtures_dir, tmp_path) -> None:
+    """``make run`` seeds the directory with an old extract: it must never replace newer rows."""
+    from io import StringIO
+
+    first = StringIO()
+    call_command("import_rna", str(fixtures_dir / REAL), if_empty=True, rejects=str(tmp_path / "r.csv"), stdout=first)
+    assert "Organisations créées : 4" in first.getvalue()
+    Organisation.objects.filter(rna="W9T1002359").update(name="ESCALE (nom plus récent)")
+    again = StringIO()
+    call_command("import_rna", str(fixtures_dir / REAL), if_empty=True, rejects=str(tmp_path / "r.csv"), stdout=again)
+    assert "L'annuaire contient déjà des associations du RNA : rien n'est importé." in again.getvalue()
+    assert Organisation.objects.get(rna="W9T1002359").name == "ESCALE (nom plus récent)"
+
+
 def test_private_person_columns_are_never_stored(registers, fixtures_dir, tmp_path) -> None:
     _import(fixtures_dir / "rna_waldec_bom.csv", rejects=tmp_path / "r.csv")
     assert Organisation.objects.count() == 2

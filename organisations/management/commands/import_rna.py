@@ -11,6 +11,7 @@ from organisations.importers.common import MissingReferenceData
 from organisations.importers.reading import FileProblem
 from organisations.importers.rna import rna_formats
 from organisations.importers.runner import BATCH_SIZE, run_import
+from organisations.models import Organisation, RegisterSource
 
 
 class Command(BaseCommand):
@@ -20,8 +21,18 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", type=Path, help="fichiers CSV ou archives zip du RNA")
         parser.add_argument("--rejects", type=Path, help="rapport des lignes rejetées (par défaut : à côté du fichier)")
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="lignes par transaction")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="n'importer que si l'annuaire ne contient encore aucune association du RNA (premier lancement) : "
+            "un extrait ancien ne remplace jamais des données plus récentes",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"] and Organisation.objects.filter(source=RegisterSource.RNA).exists():
+            if options["verbosity"] >= 1:
+                self.stdout.write("L'annuaire contient déjà des associations du RNA : rien n'est importé.")
+            return
         try:
             summary = run_import(
                 options["paths"],
