@@ -165,13 +165,17 @@ def sorting_threads() -> Iterator[None]:
     if connection.vendor != "sqlite":
         yield
         return
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     before = _pragma("threads")
-    _pragma("threads", str(usable))
+    _pragma("threads", str(usable_processors()))
     try:
         yield
     finally:
         _pragma("threads", str(before))
+
+
+def usable_processors() -> int:
+    """The processors this process may run on (its affinity where the system tells it)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _pragma(name: str, value: str | None = None) -> Any:

@@ -37,7 +37,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from core.cache import clear_public_pages
-from organisations.importers.bulk import bulk_load
+from organisations.importers.bulk import bulk_load, usable_processors
 from organisations.importers.reading import CsvFile, FileProblem, Source, sources
 from organisations.importers.writer import WIDTH, Row, Writer, table_holds_fewer_than
 
@@ -409,7 +409,7 @@ def _wants_reading_process() -> bool:
 
 def _free_processors() -> float:
     """Processors left by the other programs: those this process may use, less the last minute's load."""
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    usable = usable_processors()
     try:
         return usable - os.getloadavg()[0]
     except OSError:

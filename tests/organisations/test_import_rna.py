@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
@@ -40,6 +41,11 @@ def test_real_rows_are_imported_with_status_commune_and_dates(registers, fixture
     active = Organisation.objects.get(rna="W9T1000001")
     assert active.status == "active" and active.status_date is None
     assert str(active.last_verified_on) == "2008-11-05"
+
+
+def test_the_real_rows_are_the_sample_make_run_imports(fixtures_dir) -> None:
+    """The fixture is a link to data/rna's file: the tests of the real rows cover what ``make run`` loads."""
+    assert (fixtures_dir / REAL).resolve() == (Path(settings.BASE_DIR) / "data" / "rna" / REAL).resolve()
 
 
 def test_empty_date_0001_01_01_is_stored_as_no_date(registers, fixtures_dir, tmp_path) -> None:

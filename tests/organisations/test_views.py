@@ -1,13 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
-from organisations.importers.rna import rna_formats
-from organisations.importers.runner import run_import
-from organisations.models import Organisation, OrganisationStatus
+from organisations.models import OrganisationStatus
 from reference.models import SustainableDevelopmentGoal
 from tests.organisations.factories import OrganisationFactory
 
@@ -42,19 +37,6 @@ def test_an_empty_directory_says_how_it_fills_and_a_search_without_results_sugge
     html = client.get("/annuaire/", {"q": "jardin"}).content.decode()
     assert "Aucune organisation pour « jardin ». Essayez un autre mot ou retirez un filtre." in html
     assert "ne contient encore aucune" not in html
-
-
-def test_the_real_rna_sample_shipped_in_data_imports_and_a_second_import_changes_nothing(
-    territories, reference_data, tmp_path
-) -> None:
-    """The rows `make run` loads (data/rna): four real associations of Mayotte, two of them dissolved."""
-    sample = Path(settings.BASE_DIR) / "data" / "rna" / "rna_waldec_20241101_dpt_976.csv"
-    first = run_import([sample], rna_formats(), report_path=tmp_path / "rejets.csv", show_progress=False)
-    second = run_import([sample], rna_formats(), report_path=tmp_path / "rejets.csv", show_progress=False)
-    assert (first.counts["created"], first.counts["rejected"]) == (4, 0)
-    assert (second.counts["created"], second.counts["updated"], second.counts["unchanged"]) == (0, 0, 4)
-    assert Organisation.objects.filter(source="rna", commune__departement_id="976").count() == 4
-    assert Organisation.objects.filter(status=OrganisationStatus.DISSOLVED).count() == 2
 
 
 def test_directory_is_in_the_main_navigation(client, directory) -> None:
