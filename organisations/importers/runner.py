@@ -6,8 +6,8 @@ identifier, reason); rows imported with a caveat (unknown commune, invalid dateâ
 
 Speed (docs/adr/0009): reading and checking a row costs about as much as writing it. So a large
 import may read in a child process (forked: it inherits the formats and their lookup tables)
-while this process writes, batches of rows crossing a pipe, when a processor is free
-(``_wants_reading_process``). The rows of a chunk are built column by
+while this process writes, batches of rows crossing a pipe, when a second processor is usable
+(``_wants_reading_process``: two usable processors). The rows of a chunk are built column by
 column when the format allows it (``Format.chunk_parser``). An import large relative to the table
 (the first national load) runs as one transaction around which the indexes are rebuilt
 (``bulk.bulk_load``); any other import writes one transaction per batch. Either way an interrupted
@@ -22,7 +22,6 @@ import datetime as dt
 import gc
 import itertools
 import multiprocessing
-import os
 import pickle
 import signal
 import traceback
@@ -395,25 +394,17 @@ def _transportable(error: BaseException) -> BaseException:
 
 
 def _wants_reading_process() -> bool:
-    """Whether reading in a child process pays off: when a processor is free.
+    """Whether reading in a child process pays off: when this process may run on two processors.
 
     The writing keeps this process busy too: SQLite inserts in this process, and for PostgreSQL
     this process formats the rows of the COPY, computes the derived columns and waits on each
     batch's upsert. A child reading alongside saved 8 % of a 2-million-row first load on
-    PostgreSQL, and more on SQLite. Handing the rows from one process to the other costs more than
-    a third of the reading itself: on a busy machine (another program using the processors), one
-    process goes faster.
+    PostgreSQL, and more on SQLite. The choice depends on the input's size and on the processors
+    the process is allowed to use (its affinity), never on the machine's load at that moment: the
+    same input on the same machine takes the same path (docs/adr/0009); ``parallel=False``
+    forces one process.
     """
-    return "fork" in multiprocessing.get_all_start_methods() and _free_processors() >= 0.5
-
-
-def _free_processors() -> float:
-    """Processors left by the other programs: those this process may use, less the last minute's load."""
-    usable = usable_processors()
-    try:
-        return usable - os.getloadavg()[0]
-    except OSError:
-        return usable - 1.0
+    return "fork" in multiprocessing.get_all_start_methods() and usable_processors() >= 2
 
 
 def _wants_bulk(files: list[CheckedFile]) -> bool:
@@ -435,7 +426,7 @@ def run_import(
     """Import the files (or zips) at ``paths``.
 
     ``bulk`` (one transaction, indexes rebuilt) and ``parallel`` (reading in a child process) are
-    decided from the sizes, the engine and the machine's load when left to None.
+    decided from the sizes, the engine and the processors this process may use when left to None.
     """
     paths = [Path(path) for path in paths]
     files = _open_all(sources(paths), formats)

@@ -294,3 +294,13 @@ def test_indexes_are_rebuilt_with_a_sorting_thread_per_processor_then_the_settin
         inside = _pragma("threads")
     assert inside == min(len(os.sched_getaffinity(0)), 8)  # SQLite caps it at its compiled maximum (8)
     assert _pragma("threads") == before
+
+
+@pytest.mark.parametrize("load", [0.0, 1.5, 64.0])
+def test_reading_process_choice_does_not_depend_on_the_moment_s_load(monkeypatch, load):
+    """The same input on the same machine takes the same path, however busy the machine is."""
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(runner, "usable_processors", lambda: 2)
+    assert runner._wants_reading_process() is ("fork" in multiprocessing.get_all_start_methods())
+    monkeypatch.setattr(runner, "usable_processors", lambda: 1)
+    assert runner._wants_reading_process() is False
