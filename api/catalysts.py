@@ -92,9 +92,15 @@ def _territory(value: str | None) -> tuple[str, str]:
     url_name="catalysts",
 )
 @paginate(LimitOffsetPagination)
-def list_catalysts(request: HttpRequest, territory: str | None = None) -> QuerySet[Catalyst]:
+def list_catalysts(
+    request: HttpRequest, territory: str | None = None, is_demo: bool | None = None
+) -> QuerySet[Catalyst]:
+    """``is_demo=false`` leaves the demo records (« exemples fictifs ») out, ``is_demo=true`` keeps only them."""
     level, code = _territory(territory)
-    return selectors.catalysts(level=level, code=code).prefetch_related("departements", "regions")
+    catalysts = selectors.catalysts(level=level, code=code)
+    if is_demo is not None:
+        catalysts = catalysts.filter(is_demo=is_demo)
+    return catalysts.prefetch_related("departements", "regions")
 
 
 @router.get(

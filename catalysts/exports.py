@@ -19,6 +19,8 @@ def csv_response(rows: Iterable[list[object]], *, filename: str) -> HttpResponse
 
 
 def uncovered_rows(rows: Iterable[DepartementRow]) -> Iterable[list[object]]:
-    yield ["code_departement", "departement", "region", "catalyseurs_actifs", "organisations"]
+    """Départements without a real active catalyst: ``catalyseurs_actifs`` counts real catalysts only
+    (always 0 here), ``exemples_fictifs`` the demo catalysts that the map shows there."""
+    yield ["code_departement", "departement", "region", "catalyseurs_actifs", "exemples_fictifs", "organisations"]
     for row in rows:
-        yield [row.code, row.name, row.region, row.catalysts, row.organisations]
+        yield [row.code, row.name, row.region, row.real_catalysts, row.demo_catalysts, row.organisations]

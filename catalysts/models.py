@@ -24,6 +24,14 @@ class CoverageQuerySet(models.QuerySet):
         codes = list(departement_codes)
         return self.filter(Q(departements__code__in=codes) | Q(regions__departements__code__in=codes)).distinct()
 
+    def real(self) -> CoverageQuerySet:
+        """Without the demo records (« exemples fictifs »)."""
+        return self.filter(is_demo=False)
+
+    def demo(self) -> CoverageQuerySet:
+        """Only the demo records (« exemples fictifs »)."""
+        return self.filter(is_demo=True)
+
 
 class CatalystQuerySet(CoverageQuerySet):
     def active(self) -> CatalystQuerySet:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from catalysts.models import Catalyst, SupportScheme
 from organisations.selectors import count_by_departement as organisations_by_departement
@@ -22,17 +22,21 @@ def departement_codes(level: str, code: str) -> list[str]:
     return sorted(set(communes.values_list("departement_id", flat=True)))
 
 
-def catalysts(*, level: str = "", code: str = "", active_only: bool = True) -> QuerySet[Catalyst]:
+def catalysts(
+    *, level: str = "", code: str = "", active_only: bool = True, hide_demo: bool = False
+) -> QuerySet[Catalyst]:
     """Catalysts, by name; with a territory, those covering at least one of its départements."""
     queryset = Catalyst.objects.active() if active_only else Catalyst.objects.all()
+    if hide_demo:
+        queryset = queryset.real()
     if level:
         queryset = queryset.covering_any(departement_codes(level, code))
     return queryset.select_related("kind").order_by("name", "id")
 
 
-def support_schemes(*, level: str = "", code: str = "") -> QuerySet[SupportScheme]:
+def support_schemes(*, level: str = "", code: str = "", hide_demo: bool = False) -> QuerySet[SupportScheme]:
     """Support schemes; with a territory, the national ones (no territory given) and those covering it."""
-    queryset = SupportScheme.objects.all()
+    queryset = SupportScheme.objects.real() if hide_demo else SupportScheme.objects.all()
     if level:
         national = SupportScheme.objects.filter(departements__isnull=True, regions__isnull=True).values("pk")
         covering = SupportScheme.objects.covering_any(departement_codes(level, code)).values("pk")
@@ -40,8 +44,22 @@ def support_schemes(*, level: str = "", code: str = "") -> QuerySet[SupportSchem
     return queryset.order_by("name", "id")
 
 
-def territory_count(level: str, code: str) -> int:
-    return catalysts(level=level, code=code).count()
+@dataclass(frozen=True)
+class Tally:
+    """A count and how many of it are demo records (« exemples fictifs »)."""
+
+    total: int
+    demo: int
+
+
+def tally(queryset: QuerySet[Catalyst] | QuerySet[SupportScheme]) -> Tally:
+    """Count ``queryset`` and its demo part in one query."""
+    counts = queryset.order_by().aggregate(total=Count("pk"), demo=Count("pk", filter=Q(is_demo=True)))
+    return Tally(total=counts["total"], demo=counts["demo"])
+
+
+def territory_count(level: str, code: str) -> Tally:
+    return tally(catalysts(level=level, code=code))
 
 
 def catalyst_by_slug(slug: str) -> Catalyst | None:
@@ -54,13 +72,17 @@ def catalyst_by_slug(slug: str) -> Catalyst | None:
     )
 
 
-def active_count_by_departement() -> dict[str, int]:
-    """Active catalysts per département code, a catalyst counted once even if listed twice."""
+def active_count_by_departement(*, demo: bool | None = None) -> dict[str, int]:
+    """Active catalysts per département code, a catalyst counted once even if listed twice.
+
+    ``demo``: None counts every catalyst, False only the real ones, True only the demo ones.
+    """
+    active = Q(catalyst__is_active=True) if demo is None else Q(catalyst__is_active=True, catalyst__is_demo=demo)
     covering: dict[str, set[int]] = defaultdict(set)
-    direct = Catalyst.departements.through.objects.filter(catalyst__is_active=True)
+    direct = Catalyst.departements.through.objects.filter(active)
     for catalyst_id, code in direct.values_list("catalyst_id", "departement_id"):
         covering[code].add(catalyst_id)
-    regional = Catalyst.regions.through.objects.filter(catalyst__is_active=True).values_list("catalyst_id", "region_id")
+    regional = Catalyst.regions.through.objects.filter(active).values_list("catalyst_id", "region_id")
     by_region: dict[str, list[int]] = defaultdict(list)
     for catalyst_id, region in regional:
         by_region[region].append(catalyst_id)
@@ -77,11 +99,18 @@ class DepartementRow:
     region: str
     catalysts: int
     organisations: int
+    demo_catalysts: int = 0
+
+    @property
+    def real_catalysts(self) -> int:
+        return self.catalysts - self.demo_catalysts
 
 
-def departement_rows() -> list[DepartementRow]:
-    """Every département with its count of active catalysts and of organisations (seat in the département)."""
-    catalyst_counts = active_count_by_departement()
+def departement_rows(*, hide_demo: bool = False) -> list[DepartementRow]:
+    """Every département with its count of active catalysts (and how many are demo records) and of
+    organisations (seat in the département); ``hide_demo`` leaves the demo catalysts out."""
+    catalyst_counts = active_count_by_departement(demo=False if hide_demo else None)
+    demo_counts = {} if hide_demo else active_count_by_departement(demo=True)
     organisation_counts = organisations_by_departement()
     return [
         DepartementRow(
@@ -90,12 +119,14 @@ def departement_rows() -> list[DepartementRow]:
             region=d.region.name,
             catalysts=catalyst_counts.get(d.code, 0),
             organisations=organisation_counts.get(d.code, 0),
+            demo_catalysts=demo_counts.get(d.code, 0),
         )
         for d in Departement.objects.select_related("region").order_by("code")
     ]
 
 
 def uncovered_departements(rows: list[DepartementRow] | None = None) -> list[DepartementRow]:
-    """« Territoires sans accompagnement »: départements where no catalyst is active, most organisations first."""
+    """« Territoires sans accompagnement »: départements where no real catalyst is active, most
+    organisations first. A demo catalyst (« exemple fictif ») covers nothing in the real world."""
     rows = departement_rows() if rows is None else rows
-    return sorted((r for r in rows if r.catalysts == 0), key=lambda r: (-r.organisations, r.code))
+    return sorted((r for r in rows if r.real_catalysts == 0), key=lambda r: (-r.organisations, r.code))

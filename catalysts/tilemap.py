@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 from catalysts.selectors import DepartementRow
+from core.demo import demo_share
 
 _GRID = """
 62 59
@@ -66,6 +67,9 @@ def _shade(count: int) -> tuple[str, str]:
 
 def render_svg(rows: Iterable[DepartementRow]) -> bytes:
     """An SVG document with one ``<g class="tile">`` per département found in ``rows``."""
+    rows = list(rows)
+    demo = sum(1 for row in rows if row.demo_catalysts)
+    note = f", exemples fictifs compris dans {demo} département{'s' if demo > 1 else ''}" if demo else ""
     step = TILE + GAP
     width = MARGIN * 2 + 12 * step
     height = LEGEND_TOP + 30 * len(SCALE) + MARGIN
@@ -74,7 +78,7 @@ def render_svg(rows: Iterable[DepartementRow]) -> bytes:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="titre-carte" '
         'font-family="Marianne, Arial, sans-serif">',
-        '<title id="titre-carte">Catalyseurs territoriaux actifs par département (carte en tuiles)</title>',
+        f'<title id="titre-carte">Catalyseurs territoriaux actifs par département (carte en tuiles{note})</title>',
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         f'<text x="{MARGIN}" y="{MARGIN + 13 * step - 6}" font-size="12" fill="#3a3a3a">Outre-mer</text>',
     ]
@@ -82,9 +86,11 @@ def render_svg(rows: Iterable[DepartementRow]) -> bytes:
         column, line = POSITIONS.get(row.code, (11, 13))
         x, y = MARGIN + column * step, MARGIN + line * step + (10 if line == 13 else 0)
         fill, text = _shade(row.catalysts)
-        label = escape(f"{row.name} ({row.code}) : {row.catalysts} catalyseur{'s' if row.catalysts > 1 else ''}")
+        plural = "s" if row.catalysts > 1 else ""
+        label = escape(f"{row.name} ({row.code}) : {row.catalysts} catalyseur{plural}{demo_share(row.demo_catalysts)}")
         parts.append(
-            f'<g class="tile" data-code="{escape(row.code)}" data-catalysts="{row.catalysts}"><title>{label}</title>'
+            f'<g class="tile" data-code="{escape(row.code)}" data-catalysts="{row.catalysts}" '
+            f'data-demo="{row.demo_catalysts}"><title>{label}</title>'
             f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="3" fill="{fill}" stroke="#666666" '
             f'stroke-width="0.5"/><text x="{x + TILE / 2:g}" y="{y + TILE / 2 + 5:g}" text-anchor="middle" '
             f'font-size="14" fill="{text}">{escape(row.code)}</text></g>'

@@ -10,6 +10,7 @@ from django.urls import reverse
 from catalysts import exports, selectors, tilemap
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
+from core.demo import hide_demo
 from territories.models import Departement, Region
 
 LIST_TITLE = "Catalyseurs territoriaux"
@@ -35,18 +36,22 @@ def catalyst_list(request: HttpRequest) -> HttpResponse:
             warnings.append(f"Le filtre « {label} » contient une valeur inconnue : il a été ignoré.")
         else:
             level, code = field, value
+    hidden = hide_demo(request)
+    catalysts = selectors.catalysts(level=level, code=code, hide_demo=hidden)
     return render(
         request,
         "catalysts/list.html",
         {
             "page_title": f"{LIST_TITLE} : {territory}" if level else LIST_TITLE,
             "breadcrumb_data": _crumbs(LIST_TITLE),
-            "catalysts": selectors.catalysts(level=level, code=code).prefetch_related("departements", "regions"),
+            "catalysts": catalysts.prefetch_related("departements", "regions"),
+            "tally": selectors.tally(catalysts),
+            "demo_hidden": hidden,
             "territory": territory if level else None,
             "level": level,
             "code": code,
             "warnings": warnings,
-            "schemes": selectors.support_schemes(level=level, code=code),
+            "schemes": selectors.support_schemes(level=level, code=code, hide_demo=hidden),
             "departements": Departement.objects.order_by("code"),
             "regions": Region.objects.order_by("name"),
         },
@@ -72,7 +77,8 @@ def catalyst_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @public_page
 def catalyst_map(request: HttpRequest) -> HttpResponse:
-    rows = selectors.departement_rows()
+    hidden = hide_demo(request)
+    rows = selectors.departement_rows(hide_demo=hidden)
     return render(
         request,
         "catalysts/map.html",
@@ -82,6 +88,8 @@ def catalyst_map(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "uncovered": selectors.uncovered_departements(rows),
             "scale": tilemap.SCALE,
+            "tally": selectors.tally(selectors.catalysts(hide_demo=hidden)),
+            "demo_hidden": hidden,
         },
     )
 
@@ -89,7 +97,7 @@ def catalyst_map(request: HttpRequest) -> HttpResponse:
 @csp_exempt()
 @public_page
 def catalyst_map_svg(request: HttpRequest) -> HttpResponse:
-    svg = tilemap.render_svg(selectors.departement_rows())
+    svg = tilemap.render_svg(selectors.departement_rows(hide_demo=hide_demo(request)))
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 
 

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "alerts",
     "api",
     "datasets",
+    "contact",
     # Wagtail (back office and CMS)
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -335,5 +336,14 @@ API_THROTTLE_ANON_RATE = env_str("API_THROTTLE_ANON_RATE", "120/min")
 API_THROTTLE_AUTH_RATE = env_str("API_THROTTLE_AUTH_RATE", "600/min")
 SEARCH_RATE = env_str("SEARCH_RATE", "120/min")  # GET /recherche/ per address (core/ratelimit.py)
 FORM_RATE = env_str("FORM_RATE", "30/min")  # POST of the public forms per address
+
+# Legal notices (core/legal.html): facts about the operator, never invented; empty = « à renseigner par l'exploitant ».
+SITE_PUBLISHER = env_str("SITE_PUBLISHER", "")
+SITE_PUBLICATION_DIRECTOR = env_str("SITE_PUBLICATION_DIRECTOR", "")
+SITE_HOST_NAME = env_str("SITE_HOST_NAME", "")
+SITE_HOST_ADDRESS = env_str("SITE_HOST_ADDRESS", "")
+# Contact form (contact/): who is told of a new message (besides the mission team), how long messages are kept.
+CONTACT_RECIPIENTS = env_list("CONTACT_RECIPIENTS", [])
+CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 365)
 # Requests whose query string is longer than this are refused (414) by core.input_guard.
 MAX_QUERY_STRING_LENGTH = env_int("MAX_QUERY_STRING_LENGTH", 4096)

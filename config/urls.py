@@ -18,6 +18,7 @@ urlpatterns = [
     path("exemples-inspirants/", include("cases.urls")),
     path("recherche/", include("search.urls")),
     path("accompagnement/", include("catalysts.urls")),
+    path("contact/", include("contact.urls")),
     path("", include("resources.urls")),
     path("", include("hub.urls")),
     path("", include("core.urls")),

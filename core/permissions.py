@@ -55,6 +55,7 @@ _ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("roadmap", "publish_measure"),
         ("roadmap", "delete_review"),
         ("roadmap", "delete_bilan"),
+        *[("contact", f"{action}_contactmessage") for action in ("view", "delete")],
     ],
     EDITORIAL_TEAM: [("wagtailadmin", "access_admin"), *_EDITING, *_MEDIA],
     MODERATORS: [

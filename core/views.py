@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from core import sitemap as site_plan
 from core.cache import public_page
 from roadmap.selectors import programme_summary
 
@@ -30,10 +32,45 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 
 def legal(request: HttpRequest) -> HttpResponse:
+    """The operator's facts come from settings (environment); an unset one says so, never a guess."""
     return render(
         request,
         "core/legal.html",
-        {"page_title": "Mentions légales", "breadcrumb_data": {"current": "Mentions légales"}},
+        {
+            "page_title": "Mentions légales",
+            "breadcrumb_data": {"current": "Mentions légales"},
+            "publisher": settings.SITE_PUBLISHER,
+            "director": settings.SITE_PUBLICATION_DIRECTOR,
+            "host_name": settings.SITE_HOST_NAME,
+            "host_address": settings.SITE_HOST_ADDRESS,
+        },
+    )
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "page_title": "Données personnelles",
+            "breadcrumb_data": {"current": "Données personnelles"},
+            "publisher": settings.SITE_PUBLISHER,
+            "contact_retention_days": settings.CONTACT_MESSAGE_RETENTION_DAYS,
+            "login_failure_limit": settings.AXES_FAILURE_LIMIT,
+            "login_cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
+    )
+
+
+def sitemap(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/sitemap.html",
+        {
+            "page_title": "Plan du site",
+            "breadcrumb_data": {"current": "Plan du site"},
+            "groups": site_plan.public_pages(),
+        },
     )
 
 

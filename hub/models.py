@@ -24,6 +24,14 @@ class HubItemQuerySet(models.QuerySet):
         """Live and not past its expiry date (even before ``publish_scheduled`` has run)."""
         return self.filter(live=True).filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
 
+    def real(self) -> HubItemQuerySet:
+        """Without the demo content (« exemples fictifs »)."""
+        return self.filter(is_demo=False)
+
+    def demo(self) -> HubItemQuerySet:
+        """Only the demo content (« exemples fictifs »)."""
+        return self.filter(is_demo=True)
+
     def in_region(self, code: str) -> HubItemQuerySet:
         return self.filter(region_code=code)
 

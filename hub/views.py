@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from hub.sections import INDIVIDUAL_ORDER, ORGANISATION_ORDER, SECTIONS
 from resources.selectors import upcoming_events
 from search import selectors as search_selectors
 from search.filters import SearchFilters
+from search.models import Facet, SearchDocument, SearchFacetValue
 
 SUPPORT_TITLE = "Accompagnement en territoire"
 
@@ -79,12 +81,25 @@ def kit_sheet(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _demo_count_by_region() -> dict[str, int]:
+    """Published demo items (« exemples fictifs ») per région code, as the région counts count them."""
+    rows = (
+        SearchFacetValue.objects.filter(
+            facet=Facet.REGION, document__is_demo=True, document__in=SearchDocument.objects.visible()
+        )
+        .values("value")
+        .annotate(n=Count("document", distinct=True))
+    )
+    return {row["value"]: row["n"] for row in rows}
+
+
 @public_page
 def support(request: HttpRequest) -> HttpResponse:
     regions: list[Any] = []
     facets = search_selectors.search(SearchFilters(), limit=0, facets=["region"]).facets
     if facets:
-        regions = facets[0].options
+        demo = _demo_count_by_region()
+        regions = [{"option": option, "demo": demo.get(option.value, 0)} for option in facets[0].options]
     return render(
         request,
         "hub/support.html",

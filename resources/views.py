@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
+from core.demo import hide_demo
 from resources import selectors
 from search.models import Section
 from search.views import filtered_listing
@@ -48,7 +49,8 @@ def tool_map(request: HttpRequest) -> HttpResponse:
         {
             "page_title": title,
             "breadcrumb_data": breadcrumb(title, (reverse("resources:tools"), TOOLS_TITLE)),
-            "map": selectors.tool_map(),
+            "map": selectors.tool_map(hide_demo=hide_demo(request)),
+            "demo_hidden": hide_demo(request),
         },
     )
 
@@ -129,8 +131,9 @@ def agenda(request: HttpRequest) -> HttpResponse:
         {
             "page_title": AGENDA_TITLE,
             "breadcrumb_data": breadcrumb(AGENDA_TITLE, (reverse("resources:news_index"), NEWS_TITLE)),
-            "upcoming": selectors.upcoming_events(),
-            "past": selectors.past_events(),
+            "upcoming": selectors.upcoming_events(hide_demo=hide_demo(request)),
+            "past": selectors.past_events(hide_demo=hide_demo(request)),
+            "demo_hidden": hide_demo(request),
         },
     )
 

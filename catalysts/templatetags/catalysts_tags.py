@@ -26,8 +26,10 @@ def catalysts_section(territory: Any) -> dict[str, Any]:
         codes = selectors.departement_codes(level, territory.code)
         query = urlencode({"departement": codes[0]}) if len(codes) == 1 else ""
     url = reverse("catalysts:list")
+    tally = selectors.territory_count(level, territory.code)
     return {
-        "count": selectors.territory_count(level, territory.code),
+        "count": tally.total,
+        "demo": tally.demo,
         "territory": territory,
         "url": f"{url}?{query}" if query else url,
         "map_url": reverse("catalysts:map"),

@@ -67,3 +67,11 @@ def test_organisations_can_be_filtered_by_the_territory_of_a_catalyst(client, ca
     data = client.get("/api/v1/organisations", {"catalyst": catalysts[0].pk}).json()
     assert [item["name"] for item in data["items"]] == ["Association fictive de Marseille"]
     assert client.get("/api/v1/organisations", {"catalyst": catalysts[2].pk}).status_code == 404
+
+
+@pytest.mark.parametrize(("value", "names"), [("false", ["Réseau réel"]), ("true", ["Catalyseur fictif A"])])
+def test_list_filters_on_the_demo_flag(client, geography, value, names) -> None:
+    CatalystFactory(name="Catalyseur fictif A", departements=["13"], is_demo=True)
+    CatalystFactory(name="Réseau réel", departements=["13"], is_demo=False)
+    data = client.get("/api/v1/catalysts", {"is_demo": value}).json()
+    assert [item["name"] for item in data["items"]] == names and data["count"] == 1

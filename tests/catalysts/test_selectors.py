@@ -45,8 +45,8 @@ def test_catalysts_in_a_region_include_those_covering_one_of_its_departements(ge
 
 
 def test_uncovered_departements_are_those_without_an_active_catalyst(geography) -> None:
-    CatalystFactory(departements=["13"])
-    CatalystFactory(departements=["75"], is_active=False)
+    CatalystFactory(departements=["13"], is_demo=False)
+    CatalystFactory(departements=["75"], is_active=False, is_demo=False)
     uncovered = {row.code for row in selectors.uncovered_departements()}
     assert "13" not in uncovered and "75" in uncovered
     assert len(uncovered) == 100
@@ -60,7 +60,7 @@ def test_uncovered_departements_come_with_organisation_counts_most_first(geograp
     assert [(r.code, r.organisations) for r in rows[:2]] == [("75", 2), ("69", 1)]
 
 
-def test_demo_catalysts_load_idempotently_and_leave_departements_uncovered(geography) -> None:
+def test_demo_catalysts_load_idempotently_and_cover_no_departement_for_real(geography) -> None:
     from catalysts.demo import load_demo_catalysts
 
     first = load_demo_catalysts()
@@ -68,7 +68,9 @@ def test_demo_catalysts_load_idempotently_and_leave_departements_uncovered(geogr
     assert first["created"] == Catalyst.objects.count() >= 25
     assert second["unchanged"] == first["created"] and not second["created"] and not second["updated"]
     assert all(c.is_demo and "fictif" in c.name for c in Catalyst.objects.all())
-    assert 20 < len(selectors.uncovered_departements()) < 101
+    rows = selectors.departement_rows()
+    assert 20 < sum(1 for row in rows if row.catalysts) < 101
+    assert len(selectors.uncovered_departements(rows)) == 101
 
 
 def test_load_demo_content_command_loads_the_catalysts_once(reference_data) -> None:
@@ -78,3 +80,32 @@ def test_load_demo_content_command_loads_the_catalysts_once(reference_data) -> N
     count = Catalyst.objects.count()
     call_command("load_demo_content", verbosity=0)
     assert count >= 25 and Catalyst.objects.count() == count
+
+
+def test_a_departement_covered_only_by_demo_catalysts_is_uncovered(geography) -> None:
+    CatalystFactory(departements=["13"], is_demo=True)
+    CatalystFactory(departements=["83"], is_demo=False)
+    rows = {row.code: row for row in selectors.departement_rows()}
+    assert (rows["13"].catalysts, rows["13"].demo_catalysts, rows["13"].real_catalysts) == (1, 1, 0)
+    uncovered = {row.code for row in selectors.uncovered_departements()}
+    assert "13" in uncovered and "83" not in uncovered
+
+
+def test_departement_rows_without_demo_count_real_catalysts_only(geography) -> None:
+    CatalystFactory(departements=["13"], is_demo=True)
+    CatalystFactory(regions=["93"], is_demo=False)
+    rows = {row.code: row for row in selectors.departement_rows(hide_demo=True)}
+    assert (rows["13"].catalysts, rows["13"].demo_catalysts) == (1, 0)
+
+
+def test_catalysts_without_demo_leave_demo_records_out(geography) -> None:
+    real = CatalystFactory(departements=["13"], is_demo=False)
+    CatalystFactory(departements=["13"], is_demo=True)
+    assert list(selectors.catalysts(level="departement", code="13", hide_demo=True)) == [real]
+    assert selectors.territory_count("departement", "13") == selectors.Tally(total=2, demo=1)
+
+
+def test_querysets_split_real_and_demo_records(geography) -> None:
+    real = CatalystFactory(is_demo=False)
+    demo = CatalystFactory(is_demo=True)
+    assert list(Catalyst.objects.real()) == [real] and list(Catalyst.objects.demo()) == [demo]
