@@ -18,6 +18,8 @@ urlpatterns = [
     path("exemples-inspirants/", include("cases.urls")),
     path("recherche/", include("search.urls")),
     path("accompagnement/", include("catalysts.urls")),
+    path("observatoire/", include("observatory.urls")),
+    path("", include("knowledge.urls")),
     path("", include("resources.urls")),
     path("", include("hub.urls")),
     path("", include("core.urls")),
