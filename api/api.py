@@ -11,6 +11,8 @@ from ninja.errors import Throttled, ValidationError
 
 from api.cases import router as cases_router
 from api.catalysts import router as catalysts_router
+from api.knowledge import router as knowledge_router
+from api.observatory import router as observatory_router
 from api.organisations import router as organisations_router
 from api.resources import router as resources_router
 from api.roadmap import router as roadmap_router
@@ -38,6 +40,8 @@ api.add_router("/cases", cases_router)
 api.add_router("/catalysts", catalysts_router)
 api.add_router("/", resources_router)
 api.add_router("/search", search_router)
+api.add_router("/observatory", observatory_router)
+api.add_router("/knowledge", knowledge_router)
 
 
 @api.exception_handler(ValidationError)

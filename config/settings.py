@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "hub",
     "cases",
     "resources",
+    "knowledge",
+    "observatory",
     "search",
     "catalysts",
     "syndication",

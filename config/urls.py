@@ -19,6 +19,8 @@ urlpatterns = [
     path("recherche/", include("search.urls")),
     path("accompagnement/", include("catalysts.urls")),
     path("contact/", include("contact.urls")),
+    path("observatoire/", include("observatory.urls")),
+    path("", include("knowledge.urls")),
     path("", include("resources.urls")),
     path("", include("hub.urls")),
     path("", include("core.urls")),

@@ -52,6 +52,16 @@ _ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
             for model in ("measure", "review", "reviewevidence", "bilan", "reviewstatus", "workstream", "programme")
             for action in ("add", "change", "view")
         ],
+        *[
+            (app, f"{action}_{model}")
+            for app, model in (
+                ("knowledge", "referenceactor"),
+                ("knowledge", "milestone"),
+                ("observatory", "survey"),
+                ("observatory", "surveyfigure"),
+            )
+            for action in ("add", "change", "view")
+        ],
         ("roadmap", "publish_measure"),
         ("roadmap", "delete_review"),
         ("roadmap", "delete_bilan"),

@@ -8,9 +8,12 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 
 from hub.models import HubItem, HubItemQuerySet, TerritoryScope
+from knowledge.dates import DatePrecision, format_partial_date
+from knowledge.sourcing import Sourced
 from reference.models import ActorKind
 
 
@@ -55,11 +58,18 @@ class Tool(HubItem):
         return reverse("resources:tool", kwargs={"slug": self.slug})
 
 
-class Study(HubItem):
-    """A study or report (« étude & rapport »)."""
+class Study(Sourced, HubItem):
+    """A study or report (« étude & rapport »); a cited one carries its source and may lack a date."""
 
-    publisher = models.CharField("éditeur", max_length=200)
-    published_on = models.DateField("date de publication")
+    publisher = models.CharField("éditeur", max_length=200, blank=True)
+    published_on = models.DateField("date de publication", null=True, blank=True)
+    date_precision = models.CharField(
+        "précision de la date",
+        max_length=5,
+        choices=DatePrecision.choices[1:],
+        default=DatePrecision.DAY,
+        help_text="Mois ou année quand la source ne donne pas le jour (la date est alors le premier jour).",
+    )
     key_figures = models.TextField("chiffres clés", blank=True, help_text="Un chiffre clé par ligne.")
     link = models.URLField("lien", max_length=500, blank=True)
     document = models.ForeignKey(
@@ -78,6 +88,10 @@ class Study(HubItem):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:study", kwargs={"slug": self.slug})
+
+    @property
+    def published_label(self) -> str:
+        return format_partial_date(self.published_on, self.date_precision)
 
     @property
     def key_figure_list(self) -> list[str]:
@@ -107,12 +121,19 @@ class EventQuerySet(HubItemQuerySet):
         return self.filter(ends_at__lt=now).order_by("-starts_at", "-id")
 
 
-class Event(TerritoryScope, HubItem):
-    """An event of the agenda."""
+class Event(Sourced, TerritoryScope, HubItem):
+    """An event of the agenda; a past one cited by a document may be known only to the month or year."""
 
     starts_at = models.DateTimeField("début")
     ends_at = models.DateTimeField("fin")
-    place = models.CharField("lieu", max_length=300, help_text="Adresse, ou « en ligne ».")
+    date_precision = models.CharField(
+        "précision de la date",
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.TIME,
+        help_text="Jour, mois ou année quand la source ne donne pas l'heure ou le jour.",
+    )
+    place = models.CharField("lieu", max_length=300, blank=True, help_text="Adresse, ou « en ligne ».")
     link = models.URLField("lien", max_length=500, blank=True)
 
     objects = EventQuerySet.as_manager()
@@ -129,6 +150,15 @@ class Event(TerritoryScope, HubItem):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:event", kwargs={"slug": self.slug})
+
+    @property
+    def has_time(self) -> bool:
+        return self.date_precision == DatePrecision.TIME
+
+    @property
+    def date_label(self) -> str:
+        """The start in French at its precision (events with a time keep their own format)."""
+        return format_partial_date(timezone.localtime(self.starts_at), self.date_precision)
 
     def clean(self) -> None:
         super().clean()

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from hub.services import item_save
 from hub.territory import TerritoryLevel
+from knowledge.dates import DatePrecision
 from reference.models import ActorKind
 from resources.models import Event, NewsItem, Study, Tool
 
@@ -55,10 +56,14 @@ def study_save(
     title: str,
     summary: str,
     publisher: str,
-    published_on: dt.date,
+    published_on: dt.date | None,
     key_figures: Sequence[str] = (),
     link: str = "",
     slug: str = "",
+    date_precision: str = DatePrecision.DAY,
+    source: str = "",
+    source_section: str = "",
+    source_passage: str = "",
     is_demo: bool = False,
     is_generated: bool = False,
     publish: bool = False,
@@ -71,6 +76,10 @@ def study_save(
         "published_on": published_on,
         "key_figures": "\n".join(key_figures),
         "link": link,
+        "date_precision": date_precision,
+        "source": source,
+        "source_section": source_section,
+        "source_passage": source_passage,
         "is_demo": is_demo,
         "is_generated": is_generated,
     }
@@ -119,6 +128,10 @@ def event_save(
     territory_code: str = "",
     link: str = "",
     slug: str = "",
+    date_precision: str = DatePrecision.TIME,
+    source: str = "",
+    source_section: str = "",
+    source_passage: str = "",
     is_demo: bool = False,
     is_generated: bool = False,
     publish: bool = False,
@@ -133,6 +146,10 @@ def event_save(
         "territory_level": territory_level,
         "territory_code": territory_code,
         "link": link,
+        "date_precision": date_precision,
+        "source": source,
+        "source_section": source_section,
+        "source_passage": source_passage,
         "is_demo": is_demo,
         "is_generated": is_generated,
     }

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pub
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from knowledge.panels import SOURCE_PANEL
 from resources.models import Event, NewsItem, Study, Tool
 
 
@@ -41,10 +42,11 @@ class StudyViewSet(SnippetViewSet):
     panels = [
         FieldPanel("title"),
         FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("publisher"), FieldPanel("published_on")]),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("published_on"), FieldPanel("date_precision")]),
         FieldPanel("summary"),
         FieldPanel("key_figures"),
         FieldRowPanel([FieldPanel("link"), FieldPanel("document")]),
+        SOURCE_PANEL,
         FieldPanel("is_demo"),
         PublishingPanel(),
     ]
@@ -81,10 +83,11 @@ class EventViewSet(SnippetViewSet):
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("date_precision")]),
         FieldPanel("place"),
         MultiFieldPanel([FieldPanel("territory_level"), FieldPanel("territory_code")], heading="Territoire"),
         FieldPanel("link"),
+        SOURCE_PANEL,
         FieldPanel("is_demo"),
         PublishingPanel(),
     ]

@@ -10,6 +10,8 @@ from tqdm import tqdm
 
 from core.cache import clear_public_pages
 from core.loading import LoadReport
+from knowledge import loaders as knowledge_loaders
+from observatory import loaders as observatory_loaders
 from reference import loaders as reference_loaders
 from roadmap import loaders as roadmap_loaders
 from territories import loaders as territory_loaders
@@ -21,6 +23,11 @@ STEPS = [
     ("Forces du changement", reference_loaders.load_forces_of_change),
     ("Feuille de route 2020", roadmap_loaders.load_roadmap),
     ("Territoires (code officiel géographique)", territory_loaders.load_territories),
+    ("Études et rapports cités par le bilan du 7 mai 2021", knowledge_loaders.load_studies),
+    ("Événements datés par le bilan du 7 mai 2021", knowledge_loaders.load_events),
+    ("Acteurs et dispositifs nommés par le bilan", knowledge_loaders.load_actors),
+    ("Historique de la démarche (2008 → 2021)", knowledge_loaders.load_history),
+    ("Observatoire des partenariats", observatory_loaders.load_observatory),
 ]
 
 
