@@ -7,6 +7,7 @@ deployment never silently falls back to a default.
 from __future__ import annotations
 
 import os
+from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -56,4 +57,45 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     value = os.environ.get(name, default)
     if value not in choices:
         raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, got {value!r}.")
+    return value
+
+
+def env_url(name: str, *, schemes: tuple[str, ...], required: bool = False) -> str | None:
+    """A URL with one of ``schemes`` and a host (a ``unix`` URL names a socket path instead), or None if unset.
+
+    The error names the variable and the scheme only: the URL may carry a password.
+    """
+    value = os.environ.get(name, "").strip()
+    if not value:
+        if required:
+            raise ImproperlyConfigured(f"The environment variable {name} is required.")
+        return None
+    parsed = urlsplit(value)
+    if parsed.scheme not in schemes:
+        raise ImproperlyConfigured(
+            f"{name} must be a URL starting with {' or '.join(f'{s}://' for s in schemes)}, "
+            f"got the scheme {parsed.scheme!r}."
+        )
+    try:
+        parsed.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} has an invalid port.") from exc
+    located = parsed.path if parsed.scheme == "unix" else parsed.hostname
+    if not located:
+        raise ImproperlyConfigured(f"{name} must name a host (or a socket path for unix://).")
+    return value
+
+
+def env_cache_url(name: str) -> str | None:
+    """A Redis URL for Django's Redis cache (``redis://``, ``rediss://`` or ``unix://``), or None if unset.
+
+    ``redis://[:password@]host[:port][/db]``: the database is a number; ``rediss://`` for TLS.
+    """
+    value = env_url(name, schemes=("redis", "rediss", "unix"))
+    if value is None:
+        return None
+    parsed = urlsplit(value)
+    database = parsed.path.strip("/") if parsed.scheme != "unix" else parse_qs(parsed.query).get("db", ["0"])[0]
+    if database and not database.isdigit():
+        raise ImproperlyConfigured(f"{name}: the Redis database must be a number, got {database!r}.")
     return value

@@ -7,15 +7,17 @@ HTTPS-only cookies, HSTS). See docs/adr/0002-settings-from-environment.md.
 
 from __future__ import annotations
 
+import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_choice, env_int, env_list, env_str
+from config.env import env_bool, env_cache_url, env_choice, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -189,6 +191,29 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = APP_ENV == "test"
+# Media on S3-compatible object storage (django-storages) when S3_BUCKET is set, shared by every app
+# server; a local folder (MEDIA_ROOT) otherwise. Files are read through signed, expiring URLs.
+S3_BUCKET = env_str("S3_BUCKET", "")
+MEDIA_ORIGINS: list[str] = []  # where the pages' images come from besides the site (CSP)
+if S3_BUCKET:
+    S3_ENDPOINT_URL = env_url("S3_ENDPOINT_URL", schemes=("https",) if PRODUCTION else ("https", "http"), required=True)
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL,
+            "access_key": env_str("S3_ACCESS_KEY_ID"),
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
+            "region_name": env_str("S3_REGION", "us-east-1"),
+            "location": env_str("S3_PREFIX", "").strip("/"),  # a folder of the bucket, if shared
+            "addressing_style": "path",  # bucket in the path: what every S3-compatible server accepts
+            "file_overwrite": False,  # as on disk: an upload never replaces another file of the same name
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
+    _endpoint = urlsplit(S3_ENDPOINT_URL)
+    MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -219,6 +244,22 @@ def _shared_cache(name: str, max_entries: int) -> dict[str, object]:
 # rankings of large matches.
 CACHES["ratelimit"] = _shared_cache("ratelimit", 20000)
 CACHES["search"] = _shared_cache("search", 1000)
+# Several app servers: CACHE_URL (redis://…) puts every shared cache in Redis, each under its own key
+# prefix (CACHE_KEY_PREFIX, to share one Redis between deployments). Clearing one never touches the
+# others (core/cache_backends.py). Tests keep the public pages uncached. See docs/adr/0018-stateless-nodes.md.
+CACHE_URL = env_cache_url("CACHE_URL")
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", f"alliances-test-{os.getpid()}" if APP_ENV == "test" else "alliances")
+if CACHE_URL:
+    for _alias in ("default", "pages", "ratelimit", "search"):
+        if _alias == "pages" and APP_ENV == "test":
+            continue
+        CACHES[_alias] = {
+            "BACKEND": "core.cache_backends." + ("GenerationalRedisCache" if _alias == "pages" else "SharedRedisCache"),
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{_alias}",
+        }
+# Sessions in the database: a visitor stays signed in whichever app server answers.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Search: the documents of frequent words are read after each rebuild of the filter index in a
 # background thread (search/facet_index.py); tests read them at once (their database is per thread).
 SEARCH_FREQUENT_TERMS_IN_BACKGROUND = APP_ENV != "test"
@@ -281,7 +322,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -3,7 +3,8 @@
 Layout of the archive:
     manifest.json           format, date, database engine, models in load order with row counts
     db/NNNN-<app.model>.json  one JSON fixture per model (natural keys), in dependency order
-    media/…                 the files of MEDIA_ROOT
+    media/…                 the media files, read through Django's default storage: MEDIA_ROOT, or the
+                            S3-compatible bucket (and its S3_PREFIX) when S3_BUCKET is set
 
 Derived or disposable data is left out (content types and permissions are rebuilt by
 migrations; sessions, login attempts, search and reference indexes, image renditions and the
@@ -18,12 +19,14 @@ import json
 import tarfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.core.serializers.json import Serializer as JsonSerializer
 from django.db import connection, models, transaction
@@ -39,6 +42,7 @@ EXCLUDED_MODELS = {
     "wagtailimages.rendition",
     "wagtailembeds.embed",
     "wagtailadmin.editingsession",
+    "core.jobrun",  # claims of scheduled jobs, this backup's own among them
 }
 # Tables that a restore keeps: they describe the code (filled by migrate), not the data.
 KEPT_TABLES = {"django_content_type", "auth_permission"}
@@ -98,11 +102,27 @@ def _rows(model: type[models.Model]) -> models.QuerySet:
     return model._base_manager.order_by(model._meta.pk.name)
 
 
-def media_files() -> list[Path]:
-    root = Path(settings.MEDIA_ROOT)
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+def media_files() -> list[str]:
+    """The names of every media file in the default storage (a local folder or an object storage bucket)."""
+    names: list[str] = []
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        try:
+            subfolders, files = default_storage.listdir(folder)
+        except FileNotFoundError:  # no MEDIA_ROOT yet
+            continue
+        names.extend(f"{folder}/{name}" if folder else name for name in files)
+        folders.extend(f"{folder}/{name}" if folder else name for name in subfolders)
+    return sorted(names)
+
+
+def media_location() -> str:
+    """Where the media files are, in French, for the commands' summaries."""
+    if settings.STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":
+        options = settings.STORAGES["default"]["OPTIONS"]
+        return f"stockage objet s3://{options['bucket_name']}/{options.get('location', '')}"
+    return f"dossier {settings.MEDIA_ROOT}"
 
 
 def backup_counts() -> dict[str, int]:
@@ -114,7 +134,6 @@ def backup_create(*, path: Path, progress: Progress | None = None) -> dict[str, 
     progress = progress or (lambda n: None)
     model_list = backed_up_models()
     media = media_files()
-    media_root = Path(settings.MEDIA_ROOT)
     files: list[dict[str, Any]] = []
     path.parent.mkdir(parents=True, exist_ok=True)
     # One read transaction: the dump is a consistent snapshot even while the site serves writes.
@@ -134,8 +153,12 @@ def backup_create(*, path: Path, progress: Progress | None = None) -> dict[str, 
             BackupSerializer().serialize(counted(_rows(model)), stream=buffer, use_natural_foreign_keys=True)
             _add_bytes(archive, name, buffer.getvalue().encode())
             files.append({"file": name, "model": model._meta.label, "rows": count})
-        for file in media:
-            archive.add(file, arcname=f"media/{file.relative_to(media_root).as_posix()}", recursive=False)
+        for name in media:
+            info = tarfile.TarInfo(f"media/{name}")
+            info.size = default_storage.size(name)
+            info.mtime = int(default_storage.get_modified_time(name).timestamp())
+            with default_storage.open(name, "rb") as source:
+                archive.addfile(info, source)
             progress(1)
         manifest = {
             "format": FORMAT_VERSION,
@@ -275,21 +298,26 @@ def _check_counts(manifest: dict[str, Any]) -> dict[str, int]:
 
 
 def _restore_media(archive: tarfile.TarFile, progress: Progress) -> int:
-    media_root = Path(settings.MEDIA_ROOT).resolve()
+    """Write the archive's media into the default storage (a local folder or a bucket), replacing same names."""
     count = 0
     for member in archive.getmembers():
         if not member.name.startswith("media/") or not member.isfile():
             continue
-        target = (media_root / member.name.removeprefix("media/")).resolve()
-        if not target.is_relative_to(media_root):
+        name = member.name.removeprefix("media/")
+        parts = PurePosixPath(name).parts
+        if not parts or name.startswith("/") or ".." in parts:
             raise RestoreError(f"Chemin refusé dans la sauvegarde : {member.name}.")
         source = archive.extractfile(member)
         if source is None:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with source, target.open("wb") as out:
-            while chunk := source.read(1024 * 1024):
-                out.write(chunk)
+        with source:
+            content = File(source, name=PurePosixPath(name).name)
+            content.size = member.size
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            saved = default_storage.save(name, content)
+        if saved != name:
+            raise RestoreError(f"Fichier média restauré sous un autre nom : {name} → {saved}.")
         count += 1
         progress(1)
     return count

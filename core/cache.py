@@ -3,7 +3,8 @@
 Anonymous visitors of a public page get the same HTML for up to ``PUBLIC_PAGE_CACHE_SECONDS``;
 any write to public content clears it at once (``clear_public_pages``), so editors never wait.
 The cache is the ``pages`` alias: files under var/ by default (shared by gunicorn's workers on
-one machine), a shared cache server at scale. See docs/adr/0008-public-page-cache.md.
+one machine), Redis with ``CACHE_URL`` (shared by every app server, cleared without touching the other
+caches: core/cache_backends.py). See docs/adr/0008-public-page-cache.md and 0018-stateless-nodes.md.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -63,3 +65,12 @@ def connect_invalidation() -> None:
 def _on_change(sender: type, **kwargs: Any) -> None:
     if sender._meta.app_label in settings.PUBLIC_CONTENT_APPS:
         clear_public_pages()
+        _clear_again_after_commit()
+
+
+def _clear_again_after_commit() -> None:
+    """Clear once more when the write commits: a page that another worker or server rendered in between,
+    from the data as it was before the commit, is not kept until it expires."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(entry[1] is clear_public_pages for entry in connection.run_on_commit):
+        transaction.on_commit(clear_public_pages)

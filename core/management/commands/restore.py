@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from core.backup import RestoreError, backup_restore, read_manifest
+from core.backup import RestoreError, backup_restore, media_location, read_manifest
 
 
 class Command(BaseCommand):
@@ -46,6 +46,6 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Sauvegarde du {manifest['created_at']} ({manifest['engine']}) restaurée : "
                 f"{rows} ligne(s) de {sum(1 for n in summary.rows.values() if n)} modèle(s) retrouvée(s), "
-                f"{summary.media_files} fichier(s) média."
+                f"{summary.media_files} fichier(s) média ({media_location()})."
             )
         )
