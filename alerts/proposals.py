@@ -91,7 +91,7 @@ class ProposalForm(forms.Form):
 
 
 @require_http_methods(["GET", "POST"])
-@login_required(login_url="/connexion/")
+@login_required
 def propose_case(request: HttpRequest) -> HttpResponse:
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

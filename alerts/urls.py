@@ -5,8 +5,6 @@ from alerts import proposals, views
 app_name = "alerts"
 
 urlpatterns = [
-    path("connexion/", views.LoginView.as_view(), name="login"),
-    path("deconnexion/", views.LogoutView.as_view(), name="logout"),
     path("recherches-enregistrees/", views.saved_search_list, name="list"),
     path("recherches-enregistrees/abonnement/", views.subscribe, name="subscribe"),
     path("recherches-enregistrees/<int:pk>/supprimer/", views.saved_search_delete, name="delete"),

@@ -1,11 +1,10 @@
-"""Public account pages (sign in, sign out) and the saved searches of the signed-in user."""
+"""The saved searches of the signed-in user (signing in and out: the ``accounts`` app, django-allauth)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,18 +17,7 @@ from alerts.models import Frequency, SavedSearch
 from core.breadcrumbs import breadcrumb
 
 LIST_TITLE = "Mes recherches enregistrées"
-LOGIN_URL = reverse_lazy("alerts:login")
-
-
-class LoginView(auth_views.LoginView):
-    template_name = "alerts/login.html"
-    redirect_authenticated_user = True
-    next_page = reverse_lazy("alerts:list")
-    extra_context = {"page_title": "Connexion", "breadcrumb_data": {"links": [], "current": "Connexion"}}
-
-
-class LogoutView(auth_views.LogoutView):
-    next_page = reverse_lazy("core:home")
+LOGIN_URL = reverse_lazy("account_login")
 
 
 @require_POST

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "catalysts",
     "syndication",
     "alerts",
+    "accounts",
     "api",
     "datasets",
     "contact",
@@ -92,6 +93,10 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "axes",
+    # accounts (sign-up, e-mail confirmation, password reset): django-allauth
+    "allauth",
+    "allauth.account",
+    "widget_tweaks",  # used by django-dsfr's checkbox and radio templates
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -121,6 +126,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -139,6 +145,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.platform",
                 "syndication.context_processors.alternate_feeds",
+                "accounts.context_processors.account_pages",
             ],
         },
     },
@@ -168,6 +175,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.CnilStrengthValidator"},  # CNIL 2022: about 80 bits (docs/adr/0017-accounts.md)
 ]
 
 LANGUAGE_CODE = "fr"
@@ -290,10 +298,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "account_login"  # /connexion/ (allauth); the back office keeps WAGTAILADMIN_LOGIN_URL
+LOGIN_REDIRECT_URL = "accounts:dashboard"
 
-# E-mail (alerts of saved searches): the console by default, SMTP or any backend from the environment.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail (accounts, alerts of saved searches): one file per e-mail under var/mails/ in the local profile,
+# SMTP or any backend from the environment.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.filebased.EmailBackend",
+)
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mails"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
@@ -364,6 +378,7 @@ NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",  # sign-in by e-mail (/connexion/)
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
@@ -374,6 +389,7 @@ AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"  # French page (core/lo
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_DISABLE_ACCESS_LOG = True  # keep only failed attempts: no log of every successful login (RGPD)
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "accounts.security.axes_username"  # the e-mail of /connexion/, the username of /admin/
 # API rate limits (django-ninja throttling, counted in the default cache), per client IP.
 API_THROTTLE_ANON_RATE = env_str("API_THROTTLE_ANON_RATE", "120/min")
 API_THROTTLE_AUTH_RATE = env_str("API_THROTTLE_AUTH_RATE", "600/min")
@@ -390,3 +406,39 @@ CONTACT_RECIPIENTS = env_list("CONTACT_RECIPIENTS", [])
 CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 365)
 # Requests whose query string is longer than this are refused (414) by core.input_guard.
 MAX_QUERY_STRING_LENGTH = env_int("MAX_QUERY_STRING_LENGTH", 4096)
+
+# Accounts (django-allauth, docs/adr/0017-accounts.md): sign-in by e-mail, the address confirmed by a
+# signed link before the first sign-in, nothing on screen or in e-mails tells whether an address has
+# an account; rate limits counted in the shared ``ratelimit`` cache (accounts/apps.py).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_CONFIRMATION_HMAC = True  # signed link, nothing stored
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = env_int("ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS", 3)
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # the link shows a button: a mail scanner opening it confirms nothing
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address per account; a new one replaces it once confirmed
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # « votre mot de passe a changé », « votre adresse a changé »
+ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
+ACCOUNT_SESSION_REMEMBER = False  # the session ends with the browser
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliances & Territoires] "
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "change_email": "accounts.forms.ChangeEmailForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+}
+ACCOUNT_RATE_LIMITS = {
+    "signup": env_str("ACCOUNT_SIGNUP_RATE", "10/h/ip"),
+    "reset_password": env_str("ACCOUNT_RESET_PASSWORD_RATE", "10/h/ip,3/h/key"),
+    "login_failed": None,  # failed sign-ins: django-axes locks out (AXES_*), with its French page
+}

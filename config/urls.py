@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("", include("syndication.urls")),
+    path("", include("accounts.urls")),
     path("", include("alerts.urls")),
     path("feuille-de-route/", include("roadmap.urls")),
     path("territoires/", include("territories.urls")),

@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from alerts.models import Frequency, SavedSearch
+from tests.accounts.factories import AccountFactory
 from tests.cases.factories import CaseFactory
 from tests.factories import UserFactory
 from tests.resources.factories import NewsItemFactory
@@ -23,7 +24,7 @@ LIST = "/recherches-enregistrees/"
 
 @pytest.fixture
 def user():
-    return UserFactory(username="camille", email="camille@example.invalid")
+    return AccountFactory(username="camille", email="camille@example.invalid")
 
 
 @pytest.fixture
@@ -156,29 +157,31 @@ def test_deleting_with_get_is_not_allowed(signed_in, user, db) -> None:
     assert SavedSearch.objects.exists()
 
 
-# Signing in and out
+# Signing in and out (django-allauth's /connexion/, by e-mail; more in tests/accounts/test_login.py)
 
 
 def test_the_public_sign_in_page_signs_in_and_goes_back_to_the_search(client, user, db) -> None:
-    assert "Connexion" in client.get("/connexion/").content.decode()
+    assert "Se connecter" in client.get("/connexion/").content.decode()
     response = client.post(
-        "/connexion/", {"username": "camille", "password": "un-mot-de-passe-solide-42", "next": "/recherche/?q=a"}
+        "/connexion/",
+        {"login": "camille@example.invalid", "password": "un-mot-de-passe-solide-42", "next": "/recherche/?q=a"},
     )
     assert response.status_code == 302
     assert response["Location"] == "/recherche/?q=a"
 
 
 def test_a_wrong_password_is_a_french_error(client, user, db) -> None:
-    response = client.post("/connexion/", {"username": "camille", "password": "faux"})
+    response = client.post("/connexion/", {"login": "camille@example.invalid", "password": "faux"})
     assert response.status_code == 200
-    assert "Saisissez un nom d’utilisateur et un mot de passe valides" in response.content.decode()
+    assert "L’adresse e-mail ou le mot de passe sont incorrects." in response.content.decode()
 
 
 def test_sign_in_never_redirects_to_another_site(client, user, db) -> None:
     response = client.post(
-        "/connexion/", {"username": "camille", "password": "un-mot-de-passe-solide-42", "next": "https://example.com/"}
+        "/connexion/",
+        {"login": "camille@example.invalid", "password": "un-mot-de-passe-solide-42", "next": "https://example.com/"},
     )
-    assert response["Location"] == LIST
+    assert response["Location"] == "/mon-espace/"
 
 
 def test_signing_out(signed_in, db) -> None:
