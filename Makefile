@@ -10,7 +10,7 @@ VAR_DIR ?= var
 STATIC_MANIFEST := $(VAR_DIR)/static/staticfiles.json
 STATIC_SOURCES := $(shell find . -path ./.venv -prune -o -path ./$(VAR_DIR) -prune -o -path '*/static/*' -type f -print 2>/dev/null)
 
-.PHONY: run test install lint setup chromium bench clean
+.PHONY: run test install lint setup chromium bench clean requirements
 
 # Create the virtual environment and install the pinned dependencies (only when they change).
 $(STAMP): requirements.txt requirements-dev.txt
@@ -50,10 +50,14 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy .
 
-# The whole suite: lint, unit/integration tests, then the browser tests in headless Chromium.
+# The whole suite: lint, then every test (browser tests in headless Chromium included) on every core
+# (pytest-xdist, one test database per worker; TEST_WORKERS=0 runs them in this one process).
+TEST_WORKERS ?= auto
 test: install chromium lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Benchmark: latency per page type, a mixed load run and the /healthz ceiling, on the same
 # production server as `make run` (SQLite by default, PostgreSQL with DATABASE_URL).
@@ -62,10 +66,22 @@ $(BENCH_STAMP): requirements-bench.txt $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt 2>&1 | { grep -v 'is ignored: it is neither' || true; }
 	touch $(BENCH_STAMP)
 
+# NODES=2: two servers on the same PostgreSQL and Redis (DATABASE_URL, CACHE_URL), a writer publishing
+# one item per second during the load (bench/run.py).
 SCALE ?= small
 BENCH_DURATION ?= 60
+NODES ?= 1
 bench: $(BENCH_STAMP) setup $(STATIC_MANIFEST)
-	$(BIN)/python bench/run.py --scale $(SCALE) --duration $(BENCH_DURATION)
+	$(BIN)/python bench/run.py --scale $(SCALE) --duration $(BENCH_DURATION) --nodes $(NODES)
+
+# The pinned requirements, with hashes, compiled from the *.in files (pip-tools); never edited by hand.
+# In this order: requirements-dev.in is constrained by requirements.txt, requirements-bench.in by
+# requirements-dev.txt. Versions already pinned in a .txt file are kept (pip-compile reuses them).
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+requirements: install
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
+	$(PIP_COMPILE) -o requirements-bench.txt requirements-bench.in
 
 clean:
 	rm -rf $(VENV) var

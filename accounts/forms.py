@@ -10,6 +10,7 @@ from django import forms
 from dsfr.forms import DsfrBoundField
 from dsfr.utils import dsfr_input_class_attr
 
+from accounts.models import Topic
 from accounts.passwords import RULE
 
 LABELS = {
@@ -97,3 +98,16 @@ class AccountDeleteForm(DsfrFormMixin, forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("Mot de passe incorrect : le compte n'a pas été supprimé.")
         return password
+
+
+class NotificationPreferencesForm(DsfrFormMixin, forms.Form):
+    """One checkbox per topic of notification e-mails."""
+
+    def __init__(self, *args: Any, initial_preferences: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for topic in Topic:
+            self.fields[topic.value] = forms.BooleanField(
+                label=topic.label, required=False, initial=initial_preferences.wants(topic)
+            )
+        for bound_field in self.visible_fields():
+            dsfr_input_class_attr(bound_field)

@@ -41,6 +41,9 @@ allauth_patterns = [
 account_patterns = [
     path("mon-espace/", views.dashboard, name="dashboard"),
     path("mon-espace/supprimer-mon-compte/", views.account_delete, name="delete"),
+    path("mon-espace/notifications/", views.notifications, name="notifications"),
+    path("mon-espace/mes-donnees.json", views.personal_data, name="personal_data"),
+    path("notifications/desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]
 
 urlpatterns = [path("", include((account_patterns, "accounts"))), *allauth_patterns]

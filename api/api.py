@@ -9,19 +9,83 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import Throttled, ValidationError
 
+from api.alliance import router as alliance_router
+from api.alliance_stats import router as alliance_stats_router
 from api.cases import router as cases_router
 from api.catalysts import router as catalysts_router
+from api.indicators import router as indicators_router
 from api.knowledge import router as knowledge_router
+from api.learning import router as learning_router
 from api.observatory import router as observatory_router
+from api.opendata import router as opendata_router
 from api.organisations import router as organisations_router
+from api.orientation import router as orientation_router
 from api.resources import router as resources_router
 from api.roadmap import router as roadmap_router
 from api.search import router as search_router
+from api.support import router as support_router
 from api.territories import router as territories_router
 from core.cache import public_page
 from core.security import ApiAnonRateThrottle, ApiAuthRateThrottle
 
-api = NinjaAPI(
+REFUSAL_SCHEMA = {
+    "title": "Refus",
+    "type": "object",
+    "properties": {"detail": {"type": "string", "description": "La raison du refus, en français."}},
+    "required": ["detail"],
+}
+VALIDATION_SCHEMA = {
+    "title": "ErreursDeValidation",
+    "type": "object",
+    "properties": {
+        "detail": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "loc": {"type": "array", "items": {"type": "string"}},
+                    "field": {"type": "string"},
+                    "msg": {"type": "string"},
+                },
+                "required": ["loc", "field", "msg"],
+            },
+        }
+    },
+    "required": ["detail"],
+}
+# The refusals any operation can give before or besides its own answer (core.input_guard, the handlers below).
+REFUSALS = {
+    "400": ("Requête mal formée, ou valeur hors des limites acceptées.", "Refus"),
+    "404": ("Ressource introuvable (ou ressource désignée par un filtre introuvable).", "Refus"),
+    "414": ("Adresse trop longue.", "Refus"),
+    "422": ("Paramètre invalide : chaque erreur nomme son paramètre.", "ErreursDeValidation"),
+    "429": ("Trop de requêtes : réessayez après le délai indiqué par Retry-After.", "Refus"),
+}
+
+
+class PlatformAPI(NinjaAPI):
+    """The OpenAPI document declares, for every operation, the French refusals it can return."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict | None = None):  # type: ignore[no-untyped-def]
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.setdefault("Refus", REFUSAL_SCHEMA)
+        components.setdefault("ErreursDeValidation", VALIDATION_SCHEMA)
+        for item in schema.get("paths", {}).values():
+            for operation in item.values():
+                responses = operation.setdefault("responses", {})
+                for status, (description, name) in REFUSALS.items():
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": description,
+                            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+                        },
+                    )
+        return schema
+
+
+api = PlatformAPI(
     title="API Alliances & Territoires",
     version="1.0.0",
     description="API publique en lecture de la plateforme Alliances & Territoires. Données sous Licence Ouverte 2.0.",
@@ -42,6 +106,13 @@ api.add_router("/", resources_router)
 api.add_router("/search", search_router)
 api.add_router("/observatory", observatory_router)
 api.add_router("/knowledge", knowledge_router)
+api.add_router("/alliance", alliance_router)
+api.add_router("/alliance", alliance_stats_router)
+api.add_router("/indicators", indicators_router)
+api.add_router("/support", support_router)
+api.add_router("/learning", learning_router)
+api.add_router("/datasets", opendata_router)
+api.add_router("/orientation", orientation_router)
 
 
 @api.exception_handler(ValidationError)

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
-from api.hub_common import CaseFilters, FacetOut, Page, facets_out, parse_filters
+from api.hub_common import DEMO_COUNT_DESCRIPTION, CaseFilters, FacetOut, Page, facets_out, parse_filters
 from api.schemas import ErrorOut
 from cases import selectors as case_selectors
 from cases.models import Case
@@ -65,6 +65,7 @@ class CaseDetailOut(CaseOut):
 
 class CaseListOut(Schema):
     count: int
+    demo_count: int = Field(..., description=DEMO_COUNT_DESCRIPTION)
     items: list[CaseOut]
     facets: list[FacetOut]
 
@@ -103,7 +104,12 @@ def list_cases(request: HttpRequest, page: Query[Page], filters: Query[CaseFilte
     filters = parse_filters(request, allowed=FILTERS, forced={"section": [Section.CASE]})
     results = selectors.search(filters, limit=page.limit, offset=page.offset, facets=FILTERS)
     cases = case_selectors.cases_in_order([d.object_id for d in results.documents])
-    return {"count": results.count, "items": [case_out(c) for c in cases], "facets": facets_out(results.facets)}
+    return {
+        "count": results.count,
+        "demo_count": results.demo_count,
+        "items": [case_out(c) for c in cases],
+        "facets": facets_out(results.facets),
+    }
 
 
 @router.get("/{case_id}", response={200: CaseDetailOut, 404: ErrorOut}, summary="Un exemple inspirant")

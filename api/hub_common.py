@@ -8,11 +8,13 @@ from django.http import HttpRequest, QueryDict
 from ninja import Field, Schema
 from ninja.errors import ValidationError
 
+from core.demo import DEMO_PARAMETER
 from search.filters import SearchFilters, SearchForm
 from search.models import SearchDocument
 from search.selectors import FacetGroup
 
 MAX_LIMIT = 200
+DEMO_COUNT_DESCRIPTION = "dont exemples fictifs (contenu de démonstration) ; 0 avec exemples=masquer"
 
 
 class ItemOut(Schema):
@@ -23,6 +25,7 @@ class ItemOut(Schema):
     url: str
     is_demo: bool
     date: str | None
+    source: str = Field("", description="document et passage d'où vient un contenu de référence ; vide sinon")
 
 
 class FacetOptionOut(Schema):
@@ -46,7 +49,7 @@ class Page(Schema):
 # Documented in the OpenAPI description; the values themselves are checked by ``parse_filters``.
 _DESCRIPTIONS = {
     "q": "texte recherché (accents, majuscules et pluriel indifférents)",
-    "section": "rubrique : case, tool, study, news, event, measure",
+    "section": "rubrique : case, tool, study, news, event, measure, actor, milestone, force, survey",
     "actor_kind": "type d'acteur (slug), répétable",
     "modality": "modalité de partenariat (slug), répétable",
     "sdg": "numéro d'ODD (1 à 17), répétable",
@@ -54,6 +57,7 @@ _DESCRIPTIONS = {
     "departement": "code de département, répétable ; inclut ses EPCI et communes",
     "phase": "concevoir, piloter, evaluer",
     "maturity": "decouvrir, se-lancer, approfondir",
+    "exemples": "« masquer » : sans les exemples fictifs (démonstration) ; toute autre valeur ne masque rien",
 }
 
 
@@ -63,18 +67,22 @@ def _filter_field(name: str) -> Any:
 
 class CaseFilters(Schema):
     q: str = Field("", description=_DESCRIPTIONS["q"])
+    exemples: str | None = _filter_field("exemples")
     actor_kind: list[str] | None = _filter_field("actor_kind")
     modality: list[str] | None = _filter_field("modality")
     sdg: list[str] | None = _filter_field("sdg")
     region: list[str] | None = _filter_field("region")
     departement: list[str] | None = _filter_field("departement")
+    exemples: str | None = _filter_field("exemples")
 
 
 class ToolFilters(Schema):
     q: str = Field("", description=_DESCRIPTIONS["q"])
+    exemples: str | None = _filter_field("exemples")
     phase: list[str] | None = _filter_field("phase")
     actor_kind: list[str] | None = _filter_field("actor_kind")
     maturity: list[str] | None = _filter_field("maturity")
+    exemples: str | None = _filter_field("exemples")
 
 
 class SearchFilterParams(CaseFilters):
@@ -88,7 +96,7 @@ def parse_filters(
 ) -> SearchFilters:
     """The filters of the query string; an unknown value is a 422 naming its field."""
     data = QueryDict(mutable=True)
-    for name in ["q", *allowed]:
+    for name in ["q", DEMO_PARAMETER, *allowed]:
         values = request.GET.getlist(name)
         if values:
             data.setlist(name, values)
@@ -113,6 +121,7 @@ def item_out(document: SearchDocument) -> dict[str, Any]:
         "url": document.url,
         "is_demo": document.is_demo,
         "date": document.date.isoformat() if document.date else None,
+        "source": document.source,
     }
 
 

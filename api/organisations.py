@@ -72,6 +72,34 @@ class OrganisationDetailOut(OrganisationOut):
     def resolve_sdgs(obj: Organisation) -> list[int]:
         return [sdg.number for sdg in obj.sdgs.all()]
 
+    # The page's own fields, written by the organisation's members (the contact only when shown).
+    presentation: str
+    seeks: str
+    offers: str
+    page_website: str
+    contact_email: str | None
+    contact_phone: str | None
+    sdg_targets: list[str]
+    action_territories: list[str]
+
+    @staticmethod
+    def resolve_contact_email(obj: Organisation) -> str | None:
+        return obj.contact_email or None if obj.show_contact else None
+
+    @staticmethod
+    def resolve_contact_phone(obj: Organisation) -> str | None:
+        return obj.contact_phone or None if obj.show_contact else None
+
+    @staticmethod
+    def resolve_sdg_targets(obj: Organisation) -> list[str]:
+        return [target.code for target in obj.sdg_targets.all()]
+
+    @staticmethod
+    def resolve_action_territories(obj: Organisation) -> list[str]:
+        return [f"region:{r.code}" for r in obj.action_regions.all()] + [
+            f"departement:{d.code}" for d in obj.action_departements.all()
+        ]
+
 
 def _territory(value: str | None) -> selectors.TerritoryFilter | None:
     if value is None:

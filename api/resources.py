@@ -5,10 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 
-from api.hub_common import FacetOut, ItemOut, Page, ToolFilters, facets_out, item_out, parse_filters
+from api.hub_common import (
+    DEMO_COUNT_DESCRIPTION,
+    FacetOut,
+    ItemOut,
+    Page,
+    ToolFilters,
+    facets_out,
+    item_out,
+    parse_filters,
+)
 from resources.models import Tool
 from resources.selectors import published_tools
 from search import selectors
@@ -31,12 +40,14 @@ class ToolOut(ItemOut):
 
 class ToolListOut(Schema):
     count: int
+    demo_count: int = Field(..., description=DEMO_COUNT_DESCRIPTION)
     items: list[ToolOut]
     facets: list[FacetOut]
 
 
 class ResourceListOut(Schema):
     count: int
+    demo_count: int = Field(..., description=DEMO_COUNT_DESCRIPTION)
     items: list[ItemOut]
 
 
@@ -65,7 +76,12 @@ def list_tools(request: HttpRequest, page: Query[Page], filters: Query[ToolFilte
     results = selectors.search(filters, limit=page.limit, offset=page.offset, facets=TOOL_FILTERS)
     by_id = published_tools().in_bulk([d.object_id for d in results.documents])
     tools = [by_id[d.object_id] for d in results.documents if d.object_id in by_id]
-    return {"count": results.count, "items": [_tool_out(t) for t in tools], "facets": facets_out(results.facets)}
+    return {
+        "count": results.count,
+        "demo_count": results.demo_count,
+        "items": [_tool_out(t) for t in tools],
+        "facets": facets_out(results.facets),
+    }
 
 
 @router.get("/resources", response=ResourceListOut, summary="Ressources d'une rubrique : tool, study, news, event")
@@ -74,6 +90,7 @@ def list_resources(
     page: Query[Page],
     section: str,
     q: str = "",
+    exemples: str = "",  # « masquer » : sans les exemples fictifs (read by parse_filters)
 ) -> dict[str, Any]:
     if section not in RESOURCE_SECTIONS:
         raise ValidationError(
@@ -87,4 +104,8 @@ def list_resources(
         )
     filters = parse_filters(request, allowed=[], forced={"section": [section]})
     results = selectors.search(filters, limit=page.limit, offset=page.offset, facets=[])
-    return {"count": results.count, "items": [item_out(d) for d in results.documents]}
+    return {
+        "count": results.count,
+        "demo_count": results.demo_count,
+        "items": [item_out(d) for d in results.documents],
+    }

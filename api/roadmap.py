@@ -10,9 +10,19 @@ from ninja import Router, Status
 from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from api.schemas import BilanDetailOut, BilanOut, ErrorOut, MeasureDetailOut, MeasureOut, WorkstreamOut
+from api.schemas import (
+    BilanDetailOut,
+    BilanOut,
+    ErrorOut,
+    MeasureDetailOut,
+    MeasureOut,
+    RoadmapSummaryOut,
+    WorkstreamOut,
+)
+from core.params import ascii_int
 from roadmap import selectors
-from roadmap.models import Bilan, BilanEntry, Dimension, Measure, Programme, Review
+from roadmap.deadlines import Deadline
+from roadmap.models import HORIZON_MONTHS, Bilan, BilanEntry, Dimension, Measure, Programme, Review, Workstream
 
 router = Router(tags=["Feuille de route"])
 _DIMENSIONS = dict(Dimension.choices)
@@ -42,7 +52,20 @@ def _measure_out(measure: Measure) -> dict[str, Any]:
         "status_label": selectors.measure_status_label(measure),
         "progress": selectors.measure_progress(measure),
         "last_review_date": measure.last_review_date,  # type: ignore[attr-defined]
+        "next_review": _next_review_out(getattr(measure, "deadline", None)),
         "url": measure.get_absolute_url(),
+    }
+
+
+def _next_review_out(deadline: Deadline | None) -> dict[str, Any] | None:
+    if deadline is None:
+        return None
+    return {
+        "due_date": deadline.due,
+        "state": deadline.light.slug,
+        "state_label": deadline.light.label,
+        "computed": deadline.computed,
+        "explanation": deadline.explanation,
     }
 
 
@@ -60,13 +83,43 @@ def _review_out(review: Review) -> dict[str, Any]:
     }
 
 
+def _roll_up_out(roll_up: selectors.RollUp) -> dict[str, Any]:
+    return {
+        "measure_count": roll_up.measure_count,
+        "evaluated_count": roll_up.evaluated_count,
+        "progress": roll_up.progress,
+        "basis": roll_up.basis,
+    }
+
+
+def _own_review_out(review: Review | None) -> dict[str, Any] | None:
+    if review is None:
+        return None
+    status = review.status
+    return {"date": review.date, "status": status.slug, "status_label": status.name, "progress": review.progress}
+
+
+def _workstream_out(workstream: Workstream, group: selectors.Group) -> dict[str, Any]:
+    return {
+        "number": workstream.number,
+        "slug": workstream.slug,
+        "title": workstream.title,
+        "description": workstream.description,
+        "measures": [m.number for m in group.measures],
+        "review": _own_review_out(group.review),
+        "review_disagrees_with_measures": group.review_disagrees_with_measures,
+        "url": group.url,
+        **_roll_up_out(group.roll_up),
+    }
+
+
 def _bilan_out(bilan: Bilan, entries: list[BilanEntry]) -> dict[str, Any]:
     return {
         "slug": bilan.slug,
         "title": bilan.title,
         "date": bilan.date,
         "summary": bilan.summary,
-        "progress": round(sum(e.progress for e in entries) / len(entries)) if entries else 0,
+        **_roll_up_out(selectors.RollUp.of(e.progress for e in entries)),
         "url": bilan.get_absolute_url(),
         "pdf_url": reverse("roadmap:bilan_pdf", kwargs={"slug": bilan.slug}),
         "csv_url": reverse("roadmap:bilan_csv", kwargs={"slug": bilan.slug}),
@@ -79,18 +132,42 @@ def list_workstreams(request: HttpRequest) -> list[dict[str, Any]]:
     summary = selectors.programme_summary(_programme())
     assert summary is not None
     workstreams = {str(w.number): w for w in summary.programme.workstreams.all()}
-    return [
-        {
-            "number": int(group.key),
-            "slug": workstreams[group.key].slug,
-            "title": workstreams[group.key].title,
-            "description": workstreams[group.key].description,
-            "progress": group.progress,
-            "measures": [m.number for m in group.measures],
-            "url": group.url,
-        }
-        for group in summary.by_workstream
-    ]
+    return [_workstream_out(workstreams[group.key], group) for group in summary.by_workstream]
+
+
+@router.get(
+    "/summary",
+    response=RoadmapSummaryOut,
+    summary="Résultats en synthèse",
+    description=(
+        "Avancement moyen du programme, de chaque dimension et de chaque chantier, calculé sur les seules "
+        "mesures évaluées (qui ont un bilan) : chaque moyenne dit sur combien de mesures elle porte "
+        "(`evaluated_count` sur `measure_count`) et vaut null quand aucune n'est évaluée. Chaque chantier "
+        "porte aussi son propre bilan et l'indication `review_disagrees_with_measures`."
+    ),
+)
+def get_summary(request: HttpRequest) -> dict[str, Any]:
+    summary = selectors.programme_summary(_programme())
+    assert summary is not None
+    programme = summary.programme
+    workstreams = {str(w.number): w for w in programme.workstreams.all()}
+    return {
+        "slug": programme.slug,
+        "title": programme.title,
+        "start_date": programme.start_date,
+        **_roll_up_out(summary.total.roll_up),
+        "dimensions": [
+            {
+                "dimension": group.key,
+                "label": group.label,
+                "horizon_months": {"min": HORIZON_MONTHS[group.key][0], "max": HORIZON_MONTHS[group.key][1]},
+                **_roll_up_out(group.roll_up),
+            }
+            for group in summary.by_dimension
+        ],
+        "workstreams": [_workstream_out(workstreams[group.key], group) for group in summary.by_workstream],
+        "csv_url": reverse("roadmap:synthesis_csv"),
+    }
 
 
 @router.get("/measures", response=list[MeasureOut], summary="Mesures, filtrables")
@@ -103,9 +180,8 @@ def list_measures(
         raise _invalid("dimension", f"Dimension inconnue. Valeurs possibles : {', '.join(_DIMENSIONS)}.")
     chosen_workstream = None
     if workstream is not None:
-        chosen_workstream = (
-            programme.workstreams.filter(number=int(workstream)).first() if workstream.isdigit() else None
-        )
+        number = ascii_int(workstream)
+        chosen_workstream = programme.workstreams.filter(number=number).first() if number is not None else None
         if chosen_workstream is None:
             numbers = ", ".join(str(n) for n in programme.workstreams.values_list("number", flat=True))
             raise _invalid("workstream", f"Chantier inconnu. Valeurs possibles : {numbers}.")
@@ -115,14 +191,16 @@ def list_measures(
     measures = selectors.measures_with_state(
         programme, dimension=dimension, workstream=chosen_workstream, status_slug=status
     )
-    return [_measure_out(m) for m in measures]
+    return [_measure_out(m) for m in selectors.with_deadlines(measures, programme)]
 
 
 @router.get("/measures/{number}", response={200: MeasureDetailOut, 404: ErrorOut}, summary="Une mesure et ses bilans")
 def get_measure(request: HttpRequest, number: int) -> Status:
-    measure = selectors.measures_with_state(_programme()).filter(number=number).first()
+    programme = _programme()
+    measure = selectors.measures_with_state(programme).filter(number=number).first()
     if measure is None:
         return Status(404, {"detail": f"Mesure {number} introuvable."})
+    selectors.with_deadlines([measure], programme)
     data = _measure_out(measure)
     data.update(
         objective=measure.objective,
@@ -152,6 +230,17 @@ def get_bilan(request: HttpRequest, slug: str) -> Status:
         return Status(404, {"detail": "Bilan introuvable."})
     entries = list(bilan.entries.all())
     data = _bilan_out(bilan, entries)
+    data["groups"] = [
+        {
+            "level": group.level,
+            "key": group.key,
+            "label": group.label,
+            "review": _own_review_out(group.review),
+            "review_disagrees_with_measures": group.review_disagrees_with_measures,
+            **_roll_up_out(group.roll_up),
+        }
+        for group in selectors.bilan_groups(bilan, entries)
+    ]
     data["entries"] = [
         {
             "number": e.measure_number,

@@ -5,9 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
-from api.hub_common import FacetOut, ItemOut, Page, SearchFilterParams, facets_out, item_out, parse_filters
+from api.hub_common import (
+    DEMO_COUNT_DESCRIPTION,
+    FacetOut,
+    ItemOut,
+    Page,
+    SearchFilterParams,
+    facets_out,
+    item_out,
+    parse_filters,
+)
 from search import selectors
 from search.filters import FILTERS
 
@@ -16,6 +25,7 @@ router = Router(tags=["Recherche"])
 
 class SearchOut(Schema):
     count: int
+    demo_count: int = Field(..., description=DEMO_COUNT_DESCRIPTION)
     items: list[ItemOut]
     facets: list[FacetOut]
 
@@ -26,6 +36,7 @@ def search(request: HttpRequest, page: Query[Page], filters: Query[SearchFilterP
     results = selectors.search(filters, limit=page.limit, offset=page.offset)
     return {
         "count": results.count,
+        "demo_count": results.demo_count,
         "items": [item_out(d) for d in results.documents],
         "facets": facets_out(results.facets),
     }

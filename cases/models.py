@@ -7,11 +7,17 @@ sources and the date it was last verified. Vocabulary: docs/GLOSSARY.md.
 
 from __future__ import annotations
 
+from typing import Self
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from hub.models import HubItem, HubItemQuerySet, TerritoryScope
@@ -21,8 +27,12 @@ MIN_PARTNERS = 2
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
-class CaseQuerySet(HubItemQuerySet):
-    def with_related(self) -> CaseQuerySet:
+PLACED = ["territory_level", "territory_code"]
+RECENT_AND_PUBLISHED = ["last_verified_on", "id", "live", "expire_at", "is_demo"]
+
+
+class CaseQuerySet(HubItemQuerySet["Case"]):
+    def with_related(self) -> Self:
         return self.select_related("modality").prefetch_related("partners__kind", "sdg_targets__goal", "sources")
 
 
@@ -52,6 +62,13 @@ class Case(TerritoryScope, HubItem):
             models.Index(fields=["live", "departement_code"]),
             # The default order (newest verified first): the home page's latest cases read it, not sort.
             models.Index(fields=["-last_verified_on", "-id"], name="case_recent"),
+            # The territory pages (territories/scopes.py): the cases placed at one territory, and those
+            # inside a région, département or EPCI. Each index answers a level's count from the index
+            # alone (publication columns included) and its 5 latest cases by reading it backwards.
+            models.Index(fields=[*PLACED, *RECENT_AND_PUBLISHED], name="case_placed"),
+            models.Index(fields=["region_code", *RECENT_AND_PUBLISHED], name="case_in_region"),
+            models.Index(fields=["departement_code", *RECENT_AND_PUBLISHED], name="case_in_departement"),
+            models.Index(fields=["epci_code", *RECENT_AND_PUBLISHED], name="case_in_epci"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -84,6 +101,18 @@ class CasePartner(Orderable):
     name = models.CharField("nom", max_length=200)
     kind = models.ForeignKey(ActorKind, on_delete=models.PROTECT, related_name="+", verbose_name="type d'acteur")
     role = models.CharField("rôle dans l'alliance", max_length=300)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_partnerships",
+        verbose_name="organisation de l'annuaire",
+    )
+
+    # The back office edits name, kind and role; a select of the whole directory (millions of rows)
+    # is no way to choose an organisation: proposals link it by its identifier (alerts.proposals).
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         verbose_name = "partenaire"
@@ -106,3 +135,46 @@ class CaseSource(Orderable):
 
     def __str__(self) -> str:
         return self.label or self.url
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", "en attente"
+    PUBLISHED = "published", "publié"
+    REJECTED = "rejected", "refusé"
+
+
+class CaseProposalQuerySet(models.QuerySet["CaseProposal"]):
+    def of_user(self, user: object) -> CaseProposalQuerySet:
+        return self.filter(proposer=user)
+
+
+class CaseProposal(models.Model):
+    """A case proposed by a signed-in person (« Proposer un exemple inspirant »), and what the
+    moderators decided: the proposer follows it in « Mon espace » and is told by e-mail."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="proposal", verbose_name="exemple")
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,  # the link to a person goes with their account; the case stays
+        related_name="case_proposals",
+        verbose_name="auteur de la proposition",
+    )
+    status = models.CharField("statut", max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PENDING)
+    reason = models.TextField("motif du refus", blank=True)
+    created_at = models.DateTimeField("proposé le", default=timezone.now, editable=False)
+    decided_at = models.DateTimeField("décidé le", null=True, blank=True)
+
+    objects = CaseProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "proposition d'exemple"
+        verbose_name_plural = "propositions d'exemples"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "published", "rejected"]), name="case_proposal_status_valid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} ({self.get_status_display()})"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Count, F, Q, QuerySet
 
-from cases.models import Case
+from cases.models import Case, CaseQuerySet
 
 # The best score of a case sharing no SDG target with another: same modality (2) and région (1).
 NO_SHARED_TARGET_MAX = 3
 
 
-def published_cases() -> QuerySet[Case]:
+def published_cases() -> CaseQuerySet:
     return Case.objects.published().with_related()
 
 
@@ -77,3 +77,16 @@ def _best_of_all(case: Case, target_ids: list[int], limit: int) -> list[tuple[in
         .order_by("-similarity", F("last_verified_on").desc(nulls_last=True), "-id")
     )
     return list(ranked.values_list("pk", "similarity")[:limit])
+
+
+def cases_for_sdg_target(target_id: int, *, hide_demo: bool = False) -> QuerySet[Case]:
+    """Published cases that name this SDG target, newest verified first (read through the M2M's index)."""
+    cases = Case.objects.published().filter(sdg_targets=target_id)
+    if hide_demo:
+        cases = cases.real()
+    return cases.select_related("modality").order_by(F("last_verified_on").desc(nulls_last=True), "-id")
+
+
+def cases_with_partner(organisation_id: int) -> list[Case]:
+    """The published cases in which a directory organisation is a partner (its page lists them)."""
+    return list(published_cases().filter(partners__organisation_id=organisation_id).distinct().order_by("title"))

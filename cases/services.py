@@ -13,10 +13,15 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
-from cases.models import MIN_PARTNERS, Case, CasePartner, CaseSource
+from accounts.models import Topic
+from accounts.notifications import absolute, notify
+from cases.models import MIN_PARTNERS, Case, CasePartner, CaseProposal, CaseSource, ProposalStatus
 from hub.slugs import unique_slug
 from hub.territory import TerritoryLevel
+from organisations.models import Organisation
 from reference.models import ActorKind, PartnershipModality, SdgTarget
 
 
@@ -25,6 +30,7 @@ class PartnerInput:
     name: str
     kind: ActorKind | None
     role: str
+    organisation: Organisation | None = None
 
 
 def _partner_errors(partners: Sequence[PartnerInput]) -> list[str]:
@@ -96,7 +102,8 @@ def case_save(
     case.is_generated = is_generated
     case.full_clean(exclude=["sdg_targets"])
     case.partners = [
-        CasePartner(name=p.name.strip(), kind=p.kind, role=p.role.strip(), sort_order=i) for i, p in enumerate(partners)
+        CasePartner(name=p.name.strip(), kind=p.kind, role=p.role.strip(), organisation=p.organisation, sort_order=i)
+        for i, p in enumerate(partners)
     ]
     case.sources = [CaseSource(url=url, label=label, sort_order=i) for i, (url, label) in enumerate(sources)]
     for source in case.sources.all():
@@ -130,3 +137,44 @@ def case_unpublish(*, case: Case, user: AbstractBaseUser | None = None) -> Case:
     """Withdraw a case from the public (pages, search, API); its drafts and revisions are kept."""
     case.unpublish(user=user)
     return case
+
+
+@transaction.atomic
+def proposal_create(*, case: Case, proposer: AbstractBaseUser) -> CaseProposal:
+    """Record that ``proposer`` proposed ``case``: it waits for moderation (« en attente »)."""
+    if CaseProposal.objects.filter(case=case).exists():
+        raise ValidationError("Cet exemple a déjà été proposé.")
+    proposal = CaseProposal(case=case, proposer=proposer)
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def proposal_decide(*, proposal: CaseProposal, status: str, reason: str = "") -> CaseProposal:
+    """Set what the moderators decided (« publié », « refusé » with their reason, or back to
+    « en attente » when the proposer resubmits). The proposer is told by e-mail once the decision
+    commits, unless they turned these notifications off. Same status again: nothing changes, no
+    e-mail."""
+    if status not in ProposalStatus.values:
+        raise ValidationError({"status": "Statut de proposition inconnu."})
+    reason = reason.strip() if status == ProposalStatus.REJECTED else ""
+    if proposal.status == status and proposal.reason == reason:
+        return proposal
+    proposal.status = status
+    proposal.reason = reason
+    proposal.decided_at = None if status == ProposalStatus.PENDING else timezone.now()
+    proposal.full_clean()
+    proposal.save()
+    notify(
+        user=proposal.proposer,
+        topic=Topic.PROPOSALS,
+        subject=f"Votre proposition est {proposal.get_status_display()}",
+        template="cases/email/proposal_status",
+        context={
+            "proposal": proposal,
+            "case_url": absolute(proposal.case.get_absolute_url()),
+            "my_space_url": absolute(reverse("accounts:dashboard")),
+        },
+    )
+    return proposal

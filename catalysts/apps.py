@@ -9,6 +9,11 @@ class CatalystsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed
 
+        from catalysts import opendata
+        from opendata.registry import register_dataset
+
+        register_dataset(opendata.CATALYSTS)
+
         # Covered territories are many-to-many: their changes send no post_save (core.cache).
         m2m_changed.connect(_clear_on_m2m_change, dispatch_uid="catalysts-m2m-public-pages")
 

@@ -11,6 +11,7 @@ from catalysts import exports, selectors, tilemap
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
 from core.demo import hide_demo
+from core.params import text_param
 from territories.models import Departement, Region
 
 LIST_TITLE = "Catalyseurs territoriaux"
@@ -28,7 +29,7 @@ def catalyst_list(request: HttpRequest) -> HttpResponse:
     warnings: list[str] = []
     level, code, territory = "", "", None
     for field, model, label in (("departement", Departement, "Département"), ("region", Region, "Région")):
-        value = request.GET.get(field, "").strip().upper()[:3]
+        value = text_param(request.GET, field, max_length=3).upper()
         if not value or level:
             continue
         territory = model._default_manager.filter(code=value).first()

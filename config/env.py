@@ -53,6 +53,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_int_list(name: str, default: list[int]) -> list[int]:
+    """Integers separated by commas (« 7,14 »); ImproperlyConfigured names the variable otherwise."""
+    items = env_list(name, [str(item) for item in default])
+    try:
+        return [int(item) for item in items]
+    except ValueError as exc:
+        value = os.environ.get(name)
+        raise ImproperlyConfigured(f"{name} must be integers separated by commas, got {value!r}.") from exc
+
+
 def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     value = os.environ.get(name, default)
     if value not in choices:
@@ -99,3 +109,21 @@ def env_cache_url(name: str) -> str | None:
     if database and not database.isdigit():
         raise ImproperlyConfigured(f"{name}: the Redis database must be a number, got {database!r}.")
     return value
+
+
+def env_all_or_none(*names: str) -> dict[str, str] | None:
+    """The values of ``names`` when every one is set, None when none is; one set without the others fails loudly.
+
+    For a feature configured by several variables (an OpenID Connect client: issuer, client id, secret), half a
+    configuration is a deployment mistake, never « off ». The error names the variables, never a value (secrets).
+    """
+    values = {name: os.environ.get(name, "").strip() for name in names}
+    missing = [name for name, value in values.items() if not value]
+    if len(missing) == len(names):
+        return None
+    if missing:
+        given = [name for name in names if name not in missing]
+        raise ImproperlyConfigured(
+            f"{', '.join(given)} set without {', '.join(missing)}: set all of {', '.join(names)}, or none of them."
+        )
+    return values

@@ -14,6 +14,10 @@ max_requests_jitter = 500
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 loglevel = "warning"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No request-line limit of gunicorn's own: it would answer a long address with an English 400 before
+# Django's French 414 (MAX_QUERY_STRING_LENGTH, core/input_guard.py). The timeout above bounds a slow
+# sender; in production the reverse proxy's own limit comes first (docs/adr/0020-strict-public-input.md).
+limit_request_line = 0
 
 # The application is loaded once in the master, which imports every view, compiles the templates
 # and builds the search filter index before forking (core/warmup.py): every worker, including those

@@ -14,10 +14,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_cache_url, env_choice, env_int, env_list, env_str, env_url
+from config.env import (
+    env_all_or_none,
+    env_bool,
+    env_cache_url,
+    env_choice,
+    env_int,
+    env_int_list,
+    env_list,
+    env_str,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -49,7 +59,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required in production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The public address, in e-mail links: by default the port `make run PORT=…` serves on.
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
@@ -69,9 +80,18 @@ INSTALLED_APPS = [
     "syndication",
     "alerts",
     "accounts",
+    "proconnect",
     "api",
     "datasets",
     "contact",
+    "nearby",
+    "agenda",
+    "alliances",
+    "indicators",
+    "learning",
+    "opendata",
+    "support",
+    "orientation",
     # Wagtail (back office and CMS)
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -96,6 +116,7 @@ INSTALLED_APPS = [
     # accounts (sign-up, e-mail confirmation, password reset): django-allauth
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",  # ProConnect (proconnect/), its tables even when ProConnect is off
     "widget_tweaks",  # used by django-dsfr's checkbox and radio templates
     # Django
     "django.contrib.admin",
@@ -110,12 +131,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.SqliteDeferredReadsMiddleware",
+    "core.refusals.MethodRefusalMiddleware",  # TRACE refused, every 405 in French
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    "core.middleware.CommonMiddleware",  # Django's, without the slash redirect under /api/
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -151,6 +174,12 @@ TEMPLATES = [
     },
 ]
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+if APP_ENV == "test":
+    # Tests: a variable that a platform template names but its context lacks fails the render, instead of
+    # rendering as nothing (config/undefined_variables.py; installed packages' templates are left alone).
+    from config.undefined_variables import FAIL_ON_UNDEFINED
+
+    TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = FAIL_ON_UNDEFINED
 
 # Database: SQLite by default, PostgreSQL (psycopg 3) through DATABASE_URL.
 DATABASES = {
@@ -283,6 +312,10 @@ PUBLIC_CONTENT_APPS = {
     "hub",
     "search",
     "catalysts",
+    "agenda",
+    "alliances",
+    "indicators",
+    "learning",
 }
 
 # Wagtail
@@ -326,7 +359,16 @@ DSFR_USE_INTEGRITY_CHECKSUMS = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# core.middleware.SecurityHeadersMiddleware: no powerful browser feature is used by any page.
+PERMISSIONS_POLICY = env_str(
+    "PERMISSIONS_POLICY",
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+)
+CROSS_ORIGIN_RESOURCE_POLICY = env_choice(
+    "CROSS_ORIGIN_RESOURCE_POLICY", ("same-origin", "same-site", "cross-origin"), "same-origin"
+)
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "core.refusals.csrf_failure"  # a French page (403), not Django's English one
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 CONTENT_SECURITY_POLICY = {
@@ -334,7 +376,8 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/v1/docs"],
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        # No inline script, no nonce: a page served from the public cache keeps a valid policy (ADR 0020).
+        "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
@@ -372,7 +415,16 @@ NINJA_PAGINATION_MAX_LIMIT = 200
 
 # Abuse protection (docs/adr/0007-abuse-protection-and-backups.md).
 # Number of reverse proxies in front of the platform that set X-Forwarded-For (0: use REMOTE_ADDR).
+# Required in production: guessed wrong, every visitor shares the proxy's address (one can get everyone
+# rate-limited or locked out) or a forged X-Forwarded-For picks its own address (docs/adr/0020-…).
+if PRODUCTION and not os.environ.get("TRUSTED_PROXY_COUNT", "").strip():
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT is required in production: the number of reverse proxies that set "
+        "X-Forwarded-For in front of the platform (0 if clients connect directly)."
+    )
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
 # Login brute-force protection (django-axes): a cool-off per username + IP pair, never a permanent lock.
 AUTHENTICATION_BACKENDS = [
@@ -384,6 +436,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Attempts during the cool-off do not restart it: the page can say the time left, and it stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"  # French page (core/lockout.html), 429
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
@@ -404,13 +458,16 @@ SITE_HOST_ADDRESS = env_str("SITE_HOST_ADDRESS", "")
 # Contact form (contact/): who is told of a new message (besides the mission team), how long messages are kept.
 CONTACT_RECIPIENTS = env_list("CONTACT_RECIPIENTS", [])
 CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 365)
+# Support requests (support/): the texts of closed requests are erased after this many days (2 years).
+SUPPORT_RETENTION_DAYS = env_int("SUPPORT_RETENTION_DAYS", 730)
 # Requests whose query string is longer than this are refused (414) by core.input_guard.
 MAX_QUERY_STRING_LENGTH = env_int("MAX_QUERY_STRING_LENGTH", 4096)
 
 # Accounts (django-allauth, docs/adr/0017-accounts.md): sign-in by e-mail, the address confirmed by a
 # signed link before the first sign-in, nothing on screen or in e-mails tells whether an address has
 # an account; rate limits counted in the shared ``ratelimit`` cache (accounts/apps.py).
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# proconnect.adapter.AccountAdapter is accounts.adapter.AccountAdapter plus ProConnect's end of session on sign-out.
+ACCOUNT_ADAPTER = "proconnect.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -441,4 +498,43 @@ ACCOUNT_RATE_LIMITS = {
     "signup": env_str("ACCOUNT_SIGNUP_RATE", "10/h/ip"),
     "reset_password": env_str("ACCOUNT_RESET_PASSWORD_RATE", "10/h/ip,3/h/key"),
     "login_failed": None,  # failed sign-ins: django-axes locks out (AXES_*), with its French page
+    # invitations to join an organisation (organisations/member_views.py): per inviting account, and per organisation
+    "organisation_invite": env_str("ORGANISATION_INVITE_RATE", "20/h/user,50/d/key"),
+    # support requests (support/views.py) and the messages relayed on them, per account
+    "support_request": env_str("SUPPORT_REQUEST_RATE", "5/d/user"),
+    "support_message": env_str("SUPPORT_MESSAGE_RATE", "30/h/user"),
 }
+
+# ProConnect (docs/adr/0023-proconnect.md): the State's OpenID Connect for agents and professionals, a second way in
+# beside the e-mail and password, through django-allauth's OpenID Connect provider (proconnect/). Off — no button, no
+# address that answers — unless the issuer, the client id and the secret are all set; one or two of them fail loudly.
+_proconnect = env_all_or_none("PROCONNECT_ISSUER_URL", "PROCONNECT_CLIENT_ID", "PROCONNECT_CLIENT_SECRET")
+PROCONNECT_ISSUER_URL = (
+    env_url("PROCONNECT_ISSUER_URL", schemes=("https",) if PRODUCTION else ("https", "http")) if _proconnect else None
+)
+PROCONNECT_CLIENT_ID = _proconnect["PROCONNECT_CLIENT_ID"] if _proconnect else ""
+PROCONNECT_CLIENT_SECRET = _proconnect["PROCONNECT_CLIENT_SECRET"] if _proconnect else ""
+# ProConnect's scopes are the names of the claims asked for: only what an account needs.
+PROCONNECT_SCOPES = env_list("PROCONNECT_SCOPES", ["openid", "email", "given_name", "usual_name"])
+if not {"openid", "email"} <= set(PROCONNECT_SCOPES):
+    raise ImproperlyConfigured("PROCONNECT_SCOPES must include openid and email (an account is found by its e-mail).")
+if PROCONNECT_ISSUER_URL:
+    # The sign-in and sign-out forms are answered by a redirection to ProConnect: allow it as a form target (CSP).
+    _issuer = urlsplit(PROCONNECT_ISSUER_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_issuer.scheme}://{_issuer.netloc}")
+SOCIALACCOUNT_ADAPTER = "proconnect.adapter.SocialAccountAdapter"  # the app comes from the settings above only
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True  # a verified local address found by e-mail is linked once
+SOCIALACCOUNT_STORE_TOKENS = False  # no ProConnect token in the database
+
+# « Faire alliance » matches (docs/adr/0029-matchmaking-and-match-workflow.md): reminders to the side that has not
+# answered (days after sending, each sent once), expiry without an answer, and the per-account limit on relayed
+# messages and interests, counted in the shared ``ratelimit`` cache like the other account limits.
+MATCH_REMINDER_DAYS = env_int_list("MATCH_REMINDER_DAYS", [7, 14])
+MATCH_EXPIRY_DAYS = env_int("MATCH_EXPIRY_DAYS", 30)
+# Matches (alliances/retention.py): relayed messages, and the people and texts of matches over
+# (declined, expired, closed, formed), are erased after this many days (2 years).
+MATCH_RETENTION_DAYS = env_int("MATCH_RETENTION_DAYS", 730)
+if not MATCH_REMINDER_DAYS or any(not 0 < day < MATCH_EXPIRY_DAYS for day in MATCH_REMINDER_DAYS):
+    raise ImproperlyConfigured("MATCH_REMINDER_DAYS must be days between 1 and MATCH_EXPIRY_DAYS - 1.")
+ACCOUNT_RATE_LIMITS["alliance_message"] = env_str("ALLIANCE_MESSAGE_RATE", "30/h/user")
+ACCOUNT_RATE_LIMITS["alliance_interest"] = env_str("ALLIANCE_INTEREST_RATE", "20/h/user")

@@ -12,15 +12,24 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("syndication.urls")),
     path("", include("accounts.urls")),
+    path("", include("proconnect.urls")),
     path("", include("alerts.urls")),
     path("feuille-de-route/", include("roadmap.urls")),
+    path("mon-espace/feuille-de-route/", include("roadmap.member_urls")),
     path("territoires/", include("territories.urls")),
+    path("pres-de-chez-moi/", include("nearby.urls")),
     path("annuaire/", include("organisations.urls")),
+    path("faire-alliance/", include("alliances.urls")),
+    path("apprendre/", include("learning.urls")),
+    path("par-ou-commencer/", include("orientation.urls")),
     path("exemples-inspirants/", include("cases.urls")),
     path("recherche/", include("search.urls")),
     path("accompagnement/", include("catalysts.urls")),
+    path("accompagnement/", include("support.urls")),
     path("contact/", include("contact.urls")),
     path("observatoire/", include("observatory.urls")),
+    path("donnees/", include("opendata.urls")),
+    path("indicateurs/", include("indicators.urls")),
     path("", include("knowledge.urls")),
     path("", include("resources.urls")),
     path("", include("hub.urls")),
@@ -35,5 +44,7 @@ if settings.DEBUG:
 # Wagtail's page tree serves the editorial pages last.
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "core.refusals.bad_request"
+handler403 = "core.refusals.permission_denied"
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"

@@ -14,6 +14,7 @@ from contact import services
 from contact.forms import ContactForm
 from contact.models import Subject
 from core.breadcrumbs import breadcrumb
+from core.params import choice_param
 
 TITLE = "Nous contacter"
 THANKS_TITLE = "Message envoyé"
@@ -33,8 +34,7 @@ def contact_form(request: HttpRequest) -> HttpResponse:
             )
             return redirect("contact:thanks")
     else:
-        subject = request.GET.get("objet", "")
-        form = ContactForm(initial={"subject": subject if subject in Subject.values else ""})
+        form = ContactForm(initial={"subject": choice_param(request.GET, "objet", Subject.values)})
     title = f"Erreur : {TITLE}" if form.errors else TITLE
     return render(
         request,

@@ -12,14 +12,17 @@ def platform(request: HttpRequest) -> dict[str, Any]:
     navigation = [
         {"label": "Accueil", "url": reverse("core:home")},
         {"label": "Actualités", "url": reverse("resources:news_index")},
+        {"label": "Agenda", "url": reverse("resources:agenda")},
         {"label": "Exemples inspirants", "url": reverse("cases:index")},
         {"label": "Études & rapports", "url": reverse("resources:studies")},
         {"label": "Outils & méthodes", "url": reverse("resources:tools")},
         {"label": "Accompagnement en territoire", "url": reverse("hub:support")},
+        {"label": "Apprendre", "url": reverse("learning:index")},
         {"label": "Feuille de route", "url": reverse("roadmap:overview")},
         {"label": "Territoires", "url": reverse("territories:index")},
         {"label": "Annuaire", "url": reverse("organisations:directory")},
-        {"label": "API et données", "url": reverse("core:open_data")},
+        {"label": "Faire alliance", "url": reverse("alliances:index")},
+        {"label": "API et données", "url": reverse("opendata:index")},
     ]
     for item in navigation:
         url = item["url"]

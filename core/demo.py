@@ -10,14 +10,21 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from core.params import text_param
+
 DEMO_PARAMETER = "exemples"
 HIDE_VALUE = "masquer"
 HIDE_LABEL = "Masquer les exemples fictifs"
 
 
+def hides_demo(value: str | None) -> bool:
+    """True for the parameter's value that hides the demo content (``masquer``)."""
+    return (value or "").strip() == HIDE_VALUE
+
+
 def hide_demo(request: HttpRequest) -> bool:
     """True when the visitor asked to leave the demo content out."""
-    return request.GET.get(DEMO_PARAMETER, "").strip() == HIDE_VALUE
+    return hides_demo(text_param(request.GET, DEMO_PARAMETER))
 
 
 def demo_share(demo: int) -> str:

@@ -4,6 +4,9 @@
 - not valid UTF-8 once percent-decoded, or carrying a NUL byte (PostgreSQL rejects NUL in text),
   or more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS: 400.
 Pages get a DSFR page, the API (/api/) a JSON body {"detail": "…"}.
+
+What passes has its empty values dropped from ``request.GET``: ``?kind=`` (an empty field of a filter
+form) is the same request as no ``kind`` at all, for every page and every API operation.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, QueryDict
+
+from core import refusals
 
 QUERY_TOO_LONG = "L'adresse demandée est trop longue."
 QUERY_MALFORMED = "L'adresse demandée contient des caractères invalides."
@@ -51,16 +55,22 @@ class InputGuardMiddleware:
         if problem is not None:
             status, message = problem
             return refusal(request, status, message)
+        request.GET = without_empty_values(request.GET)
         return self.get_response(request)
 
 
+def without_empty_values(query: QueryDict) -> QueryDict:
+    """The same parameters, less the values that are empty or only spaces (an empty filter is no filter)."""
+    if not any(not value.strip() for _, values in query.lists() for value in values):
+        return query
+    kept = QueryDict(mutable=True)
+    for name, values in query.lists():
+        non_empty = [value for value in values if value.strip()]
+        if non_empty:
+            kept.setlist(name, non_empty)
+    kept._mutable = False
+    return kept
+
+
 def refusal(request: HttpRequest, status: int, message: str) -> HttpResponse:
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": message}, status=status)
-    title = "Adresse trop longue" if status == 414 else "Requête invalide"
-    return render(
-        request,
-        "core/bad_request.html",
-        {"page_title": title, "breadcrumb_data": {"current": title}, "status": status, "message": message},
-        status=status,
-    )
+    return refusals.refusal(request, status, message)

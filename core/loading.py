@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -55,8 +56,26 @@ def upsert(model: type[M], lookup: dict[str, Any], values: dict[str, Any], repor
     if changed:
         for name in changed:
             setattr(instance, name, values[name])
-        instance.save(update_fields=changed)
+        # A modification date kept by the model (``auto_now``) moves with the change (open data dates it).
+        stamps = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+        instance.save(update_fields=changed + stamps)
         report.add(label, "updated")
     else:
         report.add(label, "unchanged")
     return instance
+
+
+# The reference data's steps, registered by each app in its ``AppConfig.ready()`` (core knows no
+# domain app): ``load_reference_data`` runs them in ``order``, in one transaction.
+ReferenceLoader = Callable[[LoadReport], object]  # what a step returns is not read
+_REFERENCE_STEPS: dict[str, tuple[int, str, ReferenceLoader]] = {}
+
+
+def register_reference_data(*, order: int, label: str, load: ReferenceLoader) -> None:
+    """Declare a step of ``load_reference_data``: ``label`` (French, shown in the progress) and its loader."""
+    _REFERENCE_STEPS[f"{load.__module__}.{load.__qualname__}"] = (order, label, load)
+
+
+def reference_data_steps() -> list[tuple[str, ReferenceLoader]]:
+    """The registered steps, by ``order``: (label, loader)."""
+    return [(label, load) for _, label, load in sorted(_REFERENCE_STEPS.values(), key=lambda step: step[0])]

@@ -1,5 +1,5 @@
-"""Request id (one identifier per request, in the logs and in the X-Request-ID header), and SQLite's
-read transactions."""
+"""Request id (one identifier per request, in the logs and in the X-Request-ID header), SQLite's
+read transactions, and the security headers Django does not set."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import re
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
+from django.middleware.common import CommonMiddleware as DjangoCommonMiddleware
 
 from core.logging import request_id_var
 
@@ -53,9 +55,34 @@ class SqliteDeferredReadsMiddleware:
         if connection.vendor != "sqlite" or request.method not in SAFE_METHODS:
             return self.get_response(request)
         connection.ensure_connection()
-        configured = connection.transaction_mode
+        # The mode of the settings, not the attribute's value now: where threads share one connection (the
+        # test server on an in-memory database), another request may have set it to None a moment before.
+        configured = (connection.settings_dict.get("OPTIONS", {}).get("transaction_mode") or "").upper() or None
         connection.transaction_mode = None
         try:
             return self.get_response(request)
         finally:
             connection.transaction_mode = configured
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django's SecurityMiddleware does not set: Permissions-Policy (no camera, microphone,
+    location… for any page or embedded frame) and Cross-Origin-Resource-Policy (no other site embeds
+    our resources), on every response including static files."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
+        return response
+
+
+class CommonMiddleware(DjangoCommonMiddleware):
+    """Django's, except that an unknown API address is a 404 (declared in the OpenAPI document), not a
+    301 to the same address with a slash that the API does not serve either."""
+
+    def should_redirect_with_slash(self, request: HttpRequest) -> bool:
+        return not request.path_info.startswith("/api/") and super().should_redirect_with_slash(request)

@@ -7,13 +7,17 @@ forged X-Forwarded-For header cannot dodge a limit (docs/adr/0007-abuse-protecti
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 from typing import Any
 
-from axes.helpers import get_cool_off, get_failure_limit
+from axes.helpers import get_client_username, get_cool_off, get_failure_limit
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 
@@ -35,20 +39,32 @@ def lockout_response(
 ) -> HttpResponse:
     """The page shown once django-axes locks a username + IP pair out: French, DSFR, HTTP 429."""
     cool_off = get_cool_off(request)
-    seconds = math.ceil(cool_off.total_seconds()) if cool_off else None
+    seconds = _seconds_left(request, credentials, cool_off) if cool_off else None
     response = render(
         request,
         "core/lockout.html",
         {
             "page_title": "Connexion temporairement bloquée",
             "failure_limit": get_failure_limit(request, credentials),
-            "cooloff_minutes": math.ceil(seconds / 60) if seconds else None,
+            "cooloff_minutes": math.ceil(seconds / 60) if seconds and seconds >= 60 else None,
+            "cooloff_seconds": seconds if seconds and seconds < 60 else None,
         },
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )
     if seconds:
         response["Retry-After"] = str(seconds)
     return response
+
+
+def _seconds_left(request: HttpRequest, credentials: dict[str, Any] | None, cool_off: timedelta) -> int:
+    """What remains of the cool-off of this username + address pair, counted from its last failed attempt."""
+    last = AccessAttempt.objects.filter(
+        username=get_client_username(request, credentials),
+        ip_address=getattr(request, "axes_ip_address", None) or client_ip(request),
+    ).aggregate(last=Max("attempt_time"))["last"]
+    if last is None:
+        return math.ceil(cool_off.total_seconds())
+    return max(1, math.ceil((last + cool_off - timezone.now()).total_seconds()))
 
 
 class SettingsRateMixin:

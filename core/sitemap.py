@@ -23,13 +23,15 @@ GROUPS: dict[str, str] = {
     "roadmap": "Feuille de route",
     "territories": "Territoires et annuaire",
     "organisations": "Territoires et annuaire",
+    "alliances": "Faire alliance",
+    "opendata": "Données ouvertes",
     "search": "Recherche",
     "contact": "Contact et informations légales",
 }
 OTHER_GROUP = "Autres pages"
 LABELS: dict[str, str] = {
     "core:home": "Accueil",
-    "core:open_data": "API et données ouvertes",
+    "opendata:index": "Données ouvertes et API",
     "core:legal": "Mentions légales",
     "core:privacy": "Données personnelles",
     "core:accessibility": "Déclaration d'accessibilité",
@@ -49,6 +51,9 @@ LABELS: dict[str, str] = {
     "roadmap:overview": "Feuille de route : les résultats en synthèse",
     "territories:index": "Territoires",
     "organisations:directory": "Annuaire des organisations",
+    "alliances:index": "Faire alliance : besoins et offres des organisations",
+    "alliances:create": "Publier une annonce « Faire alliance »",
+    "alliances:mine": "Mes annonces « Faire alliance »",
     "search:search": "Rechercher",
     "contact:form": "Nous contacter",
 }

@@ -56,6 +56,8 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "breadcrumb_data": {"current": "Données personnelles"},
             "publisher": settings.SITE_PUBLISHER,
             "contact_retention_days": settings.CONTACT_MESSAGE_RETENTION_DAYS,
+            "support_retention_days": settings.SUPPORT_RETENTION_DAYS,
+            "match_retention_days": settings.MATCH_RETENTION_DAYS,
             "login_failure_limit": settings.AXES_FAILURE_LIMIT,
             "login_cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
         },
@@ -71,14 +73,6 @@ def sitemap(request: HttpRequest) -> HttpResponse:
             "breadcrumb_data": {"current": "Plan du site"},
             "groups": site_plan.public_pages(),
         },
-    )
-
-
-def open_data(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "core/open_data.html",
-        {"page_title": "API et données ouvertes", "breadcrumb_data": {"current": "API et données ouvertes"}},
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -19,9 +20,16 @@ from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
 from django.urls import URLResolver, get_resolver
 
-from search import facet_index
-
 logger = logging.getLogger(__name__)
+# What the apps warm themselves (e.g. the search builds its filter index), registered from their
+# ``AppConfig.ready``: core knows no domain app.
+_app_warm_ups: list[Callable[[], None]] = []
+
+
+def register(warm_up: Callable[[], None]) -> None:
+    """Have ``warm_up`` run in the master process before it forks its workers (once per function)."""
+    if warm_up not in _app_warm_ups:
+        _app_warm_ups.append(warm_up)
 
 
 def _names(roots: list[Path]) -> list[str]:
@@ -85,7 +93,9 @@ def warm_pages() -> int:
     from django.test import Client  # the WSGI handler itself, without a socket
 
     host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h not in ("*", "")), "localhost")
-    client = Client(HTTP_HOST=host, REMOTE_ADDR="127.0.0.1")
+    # An address of the documentation range (RFC 5737): the warm-up of each server counts against no
+    # real client's rate limit (127.0.0.1 is the reverse proxy's, or a local visitor's).
+    client = Client(HTTP_HOST=host, REMOTE_ADDR="192.0.2.0")
     answered = 0
     for path in WARM_PAGES:
         try:
@@ -99,7 +109,8 @@ def warm_up() -> None:
     get_resolver().url_patterns  # noqa: B018 (imports the URLconf and every view module)
     populate_url_resolvers()
     compile_templates()
-    facet_index.warm_up()
+    for app_warm_up in _app_warm_ups:
+        app_warm_up()
     warm_pages()
     connections.close_all()  # never share a database connection across fork
     # What the master holds now is shared with the workers, page by page, until written. A worker's

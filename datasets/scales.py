@@ -12,6 +12,7 @@ SCALES: dict[str, dict[str, int]] = {
         "studies": 300,
         "news": 300,
         "catalysts": 50,
+        "listings": 5_000,
         "reviews_per_measure": 2,
     },
     "national": {
@@ -21,6 +22,7 @@ SCALES: dict[str, dict[str, int]] = {
         "studies": 6_000,
         "news": 6_000,
         "catalysts": 350,
+        "listings": 50_000,
         "reviews_per_measure": 6,
     },
 }

@@ -7,6 +7,8 @@ The public (pages, search, API) only ever sees ``published()`` items.
 
 from __future__ import annotations
 
+from typing import Self, TypeVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -18,24 +20,26 @@ from hub.territory import TerritoryLevel, UnknownTerritory, resolve_territory
 
 DEMO_LABEL = "Exemple fictif"
 
+_Item = TypeVar("_Item", bound="HubItem")
 
-class HubItemQuerySet(models.QuerySet):
-    def published(self) -> HubItemQuerySet:
+
+class HubItemQuerySet(models.QuerySet[_Item]):
+    def published(self) -> Self:
         """Live and not past its expiry date (even before ``publish_scheduled`` has run)."""
         return self.filter(live=True).filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
 
-    def real(self) -> HubItemQuerySet:
+    def real(self) -> Self:
         """Without the demo content (« exemples fictifs »)."""
         return self.filter(is_demo=False)
 
-    def demo(self) -> HubItemQuerySet:
+    def demo(self) -> Self:
         """Only the demo content (« exemples fictifs »)."""
         return self.filter(is_demo=True)
 
-    def in_region(self, code: str) -> HubItemQuerySet:
+    def in_region(self, code: str) -> Self:
         return self.filter(region_code=code)
 
-    def in_departement(self, code: str) -> HubItemQuerySet:
+    def in_departement(self, code: str) -> Self:
         return self.filter(departement_code=code)
 
 

@@ -72,3 +72,6 @@ class Milestone(Sourced):
     @property
     def date_label(self) -> str:
         return format_partial_date(self.date, self.date_precision)
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('knowledge:history')}#etape-{self.slug}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from observatory.models import SurveyFigure
+from observatory.models import Survey, SurveyFigure
 
 Row = Sequence[object]
 HEADER = [
@@ -28,6 +28,7 @@ HEADER = [
     "source",
     "section_source",
     "passage_source",
+    "date_collecte",
 ]
 
 
@@ -59,4 +60,41 @@ def figure_rows(figures: Iterable[SurveyFigure]) -> Iterable[Row]:
             f.source,
             f.source_section,
             f.source_passage,
+            f.collected_on.isoformat() if f.collected_on else "",
+        ]
+
+
+SURVEY_HEADER = [
+    "identifiant",
+    "titre",
+    "programme",
+    "institut",
+    "population",
+    "methode",
+    "taille_echantillon",
+    "annee",
+    "chiffres",
+    "source",
+    "section_source",
+    "passage_source",
+]
+
+
+def survey_rows(surveys: Iterable[Survey]) -> Iterable[Row]:
+    """One row per survey; ``chiffres`` needs the ``figure_count`` of ``selectors.surveys()``."""
+    yield SURVEY_HEADER
+    for s in surveys:
+        yield [
+            s.slug,
+            s.title,
+            s.programme,
+            s.institute,
+            s.population,
+            s.method,
+            "" if s.sample_size is None else s.sample_size,
+            s.year or "",
+            s.figure_count,  # type: ignore[attr-defined]
+            s.source,
+            s.source_section,
+            s.source_passage,
         ]

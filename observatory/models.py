@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 
 from knowledge.sourcing import Sourced
 from reference.models import ActorKind
@@ -35,6 +37,7 @@ class Survey(Sourced):
         related_name="surveys",
         verbose_name="étude publiée",
     )
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
 
     class Meta:
         ordering = ["-year", "title"]
@@ -43,6 +46,9 @@ class Survey(Sourced):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.year})" if self.year else self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('observatory:index')}#enquete-{self.slug}"
 
 
 class SurveyFigureQuerySet(models.QuerySet["SurveyFigure"]):
@@ -74,8 +80,15 @@ class SurveyFigure(Sourced):
     base = models.CharField("base", max_length=200, blank=True, help_text="Sur quoi porte le pourcentage.")
     margin_of_error = models.DecimalField("marge d'erreur", max_digits=5, decimal_places=2, null=True, blank=True)
     multiple_responses = models.BooleanField("réponses multiples", default=False)
+    collected_on = models.DateField(
+        "fin de la collecte",
+        null=True,
+        blank=True,
+        help_text="Dernier jour du terrain de l'enquête, quand il est connu.",
+    )
     note = models.TextField("remarque", blank=True)
     position = models.PositiveSmallIntegerField("ordre", default=0)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
 
     objects = SurveyFigureQuerySet.as_manager()
 
@@ -91,6 +104,8 @@ class SurveyFigure(Sourced):
         super().clean()
         if self.unit == "%" and self.value is not None and not 0 <= self.value <= 100:
             raise ValidationError({"value": "Un pourcentage est compris entre 0 et 100."})
+        if self.collected_on and self.collected_on > timezone.localdate():
+            raise ValidationError({"collected_on": "La fin de la collecte ne peut pas être dans le futur."})
 
     @property
     def is_percentage(self) -> bool:

@@ -42,3 +42,9 @@ def indicator_groups() -> list[IndicatorGroup]:
 
 def indicator_group(slug: str) -> IndicatorGroup | None:
     return next((group for group in indicator_groups() if group.slug == slug), None)
+
+
+def headline_group() -> IndicatorGroup | None:
+    """The indicator compared across the most populations (the first such one): the home page shows it."""
+    groups = indicator_groups()
+    return max(groups, key=lambda group: len(group.figures)) if groups else None

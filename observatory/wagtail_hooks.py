@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.panels import SOURCE_PANEL
+from observatory import admin_views, services
 from observatory.models import Survey, SurveyFigure
 
 
@@ -44,6 +51,7 @@ class SurveyFigureViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("territory_code"), FieldPanel("territory_name"), FieldPanel("year")]),
         FieldRowPanel([FieldPanel("value_qualifier"), FieldPanel("value"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("base"), FieldPanel("margin_of_error"), FieldPanel("multiple_responses")]),
+        FieldPanel("collected_on"),
         FieldPanel("note"),
         FieldPanel("position"),
         SOURCE_PANEL,
@@ -58,3 +66,21 @@ class ObservatoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(ObservatoryGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls() -> list[Any]:
+    return [
+        path("observatoire/vague/", admin_views.wave_import, name="observatory_wave_import"),
+        path("observatoire/vague/modele.csv", admin_views.wave_template, name="observatory_wave_template"),
+    ]
+
+
+class WaveMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return services.can_import_waves(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_wave_menu_item() -> MenuItem:
+    return WaveMenuItem(admin_views.TITLE, reverse("observatory_wave_import"), icon_name="upload", order=232)

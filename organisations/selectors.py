@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, IntegerField, QuerySet, Value
 
-from organisations.models import Organisation
+from organisations.models import Organisation, RegisterSource
+from organisations.text import fast_search_key
 from territories.models import Commune, Departement, Epci, Region
 
 COUNT_CAP = 10_000  # beyond this, « plus de 10 000 »: an exact count of millions of rows is not worth its cost
@@ -65,7 +66,8 @@ class DirectoryFilters:
 
 
 def organisations(filters: DirectoryFilters) -> QuerySet[Organisation]:
-    """The directory's organisations, best matches first when searching, else by name."""
+    """The directory's organisations, best matches first when searching, else by name; a search that is an
+    RNA number, a SIREN or a SIRET finds the organisation registered under it."""
     queryset = Organisation.objects.all()
     if filters.kind:
         queryset = queryset.of_kind(filters.kind)
@@ -73,6 +75,11 @@ def organisations(filters: DirectoryFilters) -> QuerySet[Organisation]:
         queryset = queryset.in_territory(filters.territory.level, filters.territory.code)
     if filters.sdg:
         queryset = queryset.with_sdg(filters.sdg)
+    identifier = _register_key(filters.q)
+    if identifier is not None:
+        source, register_id = identifier
+        queryset = queryset.filter(source=source, register_id=register_id)
+        return queryset.annotate(match_rank=Value(0, output_field=IntegerField())).order_by("search_key", "id")
     if filters.q:
         return queryset.matching(filters.q).order_by("match_rank", "search_key", "id")
     return queryset.order_by("search_key", "id")
@@ -100,3 +107,38 @@ def organisation_by_id(pk: int) -> Organisation | None:
 def count_by_departement() -> dict[str, int]:
     rows = Organisation.objects.exclude(departement_code="").values("departement_code").annotate(total=Count("id"))
     return {row["departement_code"]: row["total"] for row in rows.order_by()}
+
+
+def _register_key(text: str) -> tuple[str, str] | None:
+    """(source, register id) when ``text`` is an RNA number, a SIREN or a SIRET (spaces ignored)."""
+    value = "".join(text.split()).upper()
+    if re.fullmatch(r"W[0-9A-Z]{9}", value):
+        return RegisterSource.RNA, value
+    if re.fullmatch(r"\d{9}|\d{14}", value):
+        return RegisterSource.SIRENE, value[:9]
+    return None
+
+
+def organisation_by_name(text: str) -> list[Organisation]:
+    """The organisations whose name is ``text`` (accents, case and punctuation ignored), at most two:
+    one is the answer, two tell that the name alone does not say which (led by ``organisation_name_idx``)."""
+    key = fast_search_key(text)
+    if not key:
+        return []
+    return list(Organisation.objects.filter(search_key=key).order_by("search_key", "id")[:2])
+
+
+def organisation_by_identifier(text: str) -> Organisation | None:
+    """The organisation a person names by its RNA number, SIREN, SIRET or directory address
+    (``/annuaire/123/``); read through the register's unique key or the primary key, never a scan."""
+    value = "".join(text.split()).upper()
+    if not value:
+        return None
+    path = re.fullmatch(r"(?:HTTPS?://[^/]+)?/ANNUAIRE/(\d{1,12})/?", value)
+    if path:
+        return Organisation.objects.filter(pk=int(path.group(1))).first()
+    identifier = _register_key(value)
+    if identifier is None:
+        return None
+    source, register_id = identifier
+    return Organisation.objects.filter(source=source, register_id=register_id).first()

@@ -14,9 +14,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from cases.selectors import cases_with_partner
 from core.cache import public_page
+from core.params import int_param, text_param
 from organisations import selectors
 from organisations.models import OrganisationStatus
+from organisations.sections import sections_for
 from reference.models import ActorKind, SustainableDevelopmentGoal
 
 TITLE = "Annuaire des organisations"
@@ -30,31 +33,29 @@ LEVELS = [("region", "Région"), ("departement", "Département"), ("epci", "EPCI
 def _filters(request: HttpRequest) -> tuple[selectors.DirectoryFilters, list[str]]:
     """The filters of the query string; a value that cannot be used is ignored with a French warning."""
     warnings: list[str] = []
-    q = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    kind = request.GET.get("type", "").strip()
+    q = text_param(request.GET, "q", max_length=MAX_QUERY_LENGTH)
+    kind = text_param(request.GET, "type")
     if kind and not ActorKind.objects.filter(slug=kind).exists():
         warnings.append("Le filtre « Type d'acteur » contient une valeur inconnue : il a été ignoré.")
         kind = ""
     territory = None
-    level, code = request.GET.get("niveau", "").strip(), request.GET.get("code", "").strip()
+    level, code = text_param(request.GET, "niveau", max_length=20), text_param(request.GET, "code", max_length=20)
     if code:
         try:
             territory = selectors.territory_filter(level or "commune", code)
         except (selectors.MalformedTerritory, selectors.UnknownTerritory) as problem:
             warnings.append(f"Filtre « Territoire » ignoré : {problem}")
     sdg = None
-    raw_sdg = request.GET.get("odd", "").strip()
-    if raw_sdg:
-        if raw_sdg.isdigit() and 1 <= int(raw_sdg) <= 17:
-            sdg = int(raw_sdg)
-        else:
+    if text_param(request.GET, "odd"):
+        sdg = int_param(request.GET, "odd", default=0, minimum=0, maximum=18)  # 0 or 18: out of range
+        if not 1 <= sdg <= 17:
+            sdg = None
             warnings.append("Le filtre « ODD » attend un numéro de 1 à 17 : il a été ignoré.")
     return selectors.DirectoryFilters(q=q, kind=kind, territory=territory, sdg=sdg), warnings
 
 
 def _page_number(request: HttpRequest) -> int:
-    raw = request.GET.get("page", "1")
-    return max(1, min(int(raw), MAX_PAGE)) if raw.isdigit() and len(raw) < 6 else 1
+    return int_param(request.GET, "page", default=1, minimum=1, maximum=MAX_PAGE)
 
 
 @public_page
@@ -69,8 +70,8 @@ def directory(request: HttpRequest) -> HttpResponse:
         "page_title": f"Recherche « {filters.q[:80]} » — {TITLE}" if filters.q else TITLE,
         "breadcrumb_data": {"links": [], "current": TITLE},
         "filters": filters,
-        "level": filters.territory.level if filters.territory else request.GET.get("niveau", "departement"),
-        "code": filters.territory.code if filters.territory else request.GET.get("code", "")[:20],
+        "level": filters.territory.level if filters.territory else text_param(request.GET, "niveau") or "departement",
+        "code": filters.territory.code if filters.territory else text_param(request.GET, "code", max_length=20),
         "levels": LEVELS,
         "kinds": ActorKind.objects.all(),
         "sdgs": SustainableDevelopmentGoal.objects.all(),
@@ -106,6 +107,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "current": organisation.name[:80],
             },
             "organisation": organisation,
+            "cases": cases_with_partner(organisation.pk),
+            # what other apps bring to the page (« Faire alliance »): organisations.sections says why
+            "sections": sections_for(organisation),
             "dissolved": organisation.status == OrganisationStatus.DISSOLVED,
             "closed": organisation.status == OrganisationStatus.CLOSED,
         },

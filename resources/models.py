@@ -58,6 +58,9 @@ class Tool(HubItem):
         return reverse("resources:tool", kwargs={"slug": self.slug})
 
 
+ToolQuerySet = HubItemQuerySet["Tool"]  # the hub's queries (``published()``, ``real()``…) over tools
+
+
 class Study(Sourced, HubItem):
     """A study or report (« étude & rapport »); a cited one carries its source and may lack a date."""
 
@@ -113,7 +116,7 @@ class NewsItem(HubItem):
         return reverse("resources:news", kwargs={"slug": self.slug})
 
 
-class EventQuerySet(HubItemQuerySet):
+class EventQuerySet(HubItemQuerySet["Event"]):
     def upcoming(self, now: object) -> EventQuerySet:
         return self.filter(ends_at__gte=now).order_by("starts_at", "id")
 
@@ -142,6 +145,18 @@ class Event(Sourced, TerritoryScope, HubItem):
         ordering = ["starts_at", "id"]
         verbose_name = "événement"
         verbose_name_plural = "événements"
+        # The territory pages' counts of upcoming events (territories/scopes.py), from the index alone.
+        indexes = [
+            models.Index(
+                fields=["territory_level", "territory_code", "live", "ends_at", "expire_at", "is_demo"],
+                name="event_placed",
+            ),
+            models.Index(fields=["region_code", "live", "ends_at", "expire_at", "is_demo"], name="event_in_region"),
+            models.Index(
+                fields=["departement_code", "live", "ends_at", "expire_at", "is_demo"], name="event_in_departement"
+            ),
+            models.Index(fields=["epci_code", "live", "ends_at", "expire_at", "is_demo"], name="event_in_epci"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"

@@ -9,10 +9,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from reference.models import ActorKind
-from resources.models import Event, NewsItem, Phase, Study, Tool
+from resources.models import Event, NewsItem, Phase, Study, Tool, ToolQuerySet
 
 
-def published_tools() -> QuerySet[Tool]:
+def published_tools() -> ToolQuerySet:
     return Tool.objects.published().prefetch_related("audiences")
 
 

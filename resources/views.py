@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from agenda import selectors as agenda_selectors
+from agenda.forms import agenda_form_choices
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
 from core.demo import hide_demo
@@ -20,6 +22,7 @@ TOOLS_TITLE = "Outils & méthodes"
 STUDIES_TITLE = "Études & rapports"
 NEWS_TITLE = "Actualités"
 AGENDA_TITLE = "Agenda"
+AGENDA_PAGE_SIZE = 100
 
 
 def _published_or_404(queryset: QuerySet[Any], slug: str) -> Any:
@@ -125,15 +128,25 @@ def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @public_page
 def agenda(request: HttpRequest) -> HttpResponse:
+    """Upcoming events, filterable by territory, dates and audience; each filter state has its iCal feed."""
+    filters = agenda_selectors.filters_from_query(request.GET)
+    query = filters.query()
+    upcoming = agenda_selectors.filtered_events(filters)
+    counts = upcoming.order_by().aggregate(total=Count("pk"), demo=Count("pk", filter=Q(is_demo=True)))
     return render(
         request,
         "resources/agenda.html",
         {
             "page_title": AGENDA_TITLE,
-            "breadcrumb_data": breadcrumb(AGENDA_TITLE, (reverse("resources:news_index"), NEWS_TITLE)),
-            "upcoming": selectors.upcoming_events(hide_demo=hide_demo(request)),
-            "past": selectors.past_events(hide_demo=hide_demo(request)),
-            "demo_hidden": hide_demo(request),
+            "breadcrumb_data": breadcrumb(AGENDA_TITLE),
+            "filters": filters,
+            "form_choices": agenda_form_choices(filters),
+            "upcoming": upcoming[:AGENDA_PAGE_SIZE],
+            "total": counts["total"],
+            "demo": counts["demo"],
+            "past": [] if filters.dated else agenda_selectors.past_events(filters),
+            "demo_hidden": filters.hide_demo,
+            "feed_url": reverse("syndication:agenda_ics") + (f"?{query}" if query else ""),
         },
     )
 
@@ -146,9 +159,8 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "resources/event_detail.html",
         {
             "page_title": event.title,
-            "breadcrumb_data": breadcrumb(
-                event.title, (reverse("resources:news_index"), NEWS_TITLE), (reverse("resources:agenda"), AGENDA_TITLE)
-            ),
+            "breadcrumb_data": breadcrumb(event.title, (reverse("resources:agenda"), AGENDA_TITLE)),
             "event": event,
+            "details": agenda_selectors.event_details(event),
         },
     )

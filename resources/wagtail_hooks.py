@@ -3,7 +3,7 @@ scheduled publishing; only published items reach the public."""
 
 from __future__ import annotations
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -87,6 +87,7 @@ class EventViewSet(SnippetViewSet):
         FieldPanel("place"),
         MultiFieldPanel([FieldPanel("territory_level"), FieldPanel("territory_code")], heading="Territoire"),
         FieldPanel("link"),
+        InlinePanel("details", max_num=1, heading="Organisateur, public et inscription", label="Organisation"),
         SOURCE_PANEL,
         FieldPanel("is_demo"),
         PublishingPanel(),

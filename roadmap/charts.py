@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygal
 from pygal.style import Style
 
-from roadmap.selectors import ProgrammeSummary
+from roadmap.selectors import Group, ProgrammeSummary
 
 # Colours of the DSFR palette (bleu France, gris) for a readable, sober chart.
 _STYLE = Style(
@@ -22,8 +22,23 @@ _STYLE = Style(
 )
 
 
+def _label(group: Group) -> str:
+    """A short label that says what the bar rests on: « Chantier 1 (1 évaluée sur 1) »."""
+    name = f"Chantier {group.key}" if group.url else group.label
+    evaluated, total = group.evaluated_count, group.measure_count
+    if total == 0:
+        return f"{name} (aucune mesure)"
+    if evaluated == 0:
+        return f"{name} (aucune évaluée sur {total})"
+    return f"{name} ({evaluated} évaluée{'s' if evaluated > 1 else ''} sur {total})"
+
+
 def progress_svg(summary: ProgrammeSummary) -> bytes:
-    """Horizontal bars: progress (%) by dimension and by workstream."""
+    """Horizontal bars: mean progress (%) of the evaluated measures, by dimension and by workstream.
+
+    Each label says what its bar rests on (« 1 mesure évaluée sur 7 »); a group without any
+    evaluated measure has no bar, and its label says « pas encore de bilan ».
+    """
     groups = [*summary.by_dimension, *summary.by_workstream]
     chart = pygal.HorizontalBar(
         style=_STYLE,
@@ -34,12 +49,11 @@ def progress_svg(summary: ProgrammeSummary) -> bytes:
         height=60 + 45 * len(groups),
         js=[],
         disable_xml_declaration=False,
-        title="Avancement par dimension et par chantier (%)",
+        title="Avancement moyen des mesures évaluées (%)",
         print_values=True,
         value_formatter=lambda v: f"{v:.0f} %",
         truncate_label=-1,
     )
-    labels = [g.label if len(g.label) < 60 else g.label[:57] + "…" for g in groups]
-    chart.x_labels = list(reversed(labels))
-    chart.add("Avancement", [g.progress or 0 for g in reversed(groups)])
+    chart.x_labels = [_label(g) for g in reversed(groups)]
+    chart.add("Avancement", [g.progress for g in reversed(groups)])
     return chart.render()

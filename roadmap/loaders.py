@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.loading import LoadReport, read_yaml, upsert
-from roadmap.models import Measure, Programme, Review, ReviewEvidence, ReviewStatus, Workstream
+from roadmap.models import Measure, PlannedBilan, Programme, Review, ReviewEvidence, ReviewStatus, Workstream
 from roadmap.services import bilan_freeze
 
 ROADMAP_FILE = "roadmap/feuille_de_route_2020.yml"
@@ -57,6 +57,13 @@ def load_roadmap(report: LoadReport) -> Programme:
         _load_review(programme, item, measures, workstreams, report)
     for item in data["bilans"]:
         _load_bilan(programme, item, report)
+    for item in data.get("planned_bilans") or []:
+        upsert(
+            PlannedBilan,
+            {"programme": programme, "year": item["year"]},
+            {"title": item["title"], "quote": item["quote"], "source": REFERENCE_SOURCE},
+            report,
+        )
     return programme
 
 

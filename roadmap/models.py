@@ -6,6 +6,8 @@ measure = mesure, review = bilan d'une mesure ou d'un chantier, bilan = bilan d'
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -110,6 +112,21 @@ class Measure(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     expected_delay_months = models.PositiveSmallIntegerField(
         "délai raisonnable (mois)", null=True, blank=True, validators=[MaxValueValidator(120)]
     )
+    review_due_date = models.DateField(
+        "échéance du prochain bilan",
+        null=True,
+        blank=True,
+        help_text=(
+            "Laisser vide pour l'échéance calculée : fin de l'horizon de la dimension après le lancement de la "
+            "feuille de route, puis date du dernier bilan publié plus le rythme des bilans."
+        ),
+    )
+    review_rhythm_months = models.PositiveSmallIntegerField(
+        "rythme des bilans (mois)",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="Intervalle attendu entre deux bilans publiés de la mesure.",
+    )
 
     objects = MeasureQuerySet.as_manager()
 
@@ -206,6 +223,16 @@ class Review(ClusterableModel):
             ),
         ]
 
+    @property
+    def facilitator_files(self) -> list[Any]:
+        """The files of the facilitator's submission that became this review (none for the mission team's)."""
+        return list(self.submission.files.all()) if hasattr(self, "submission") else []
+
+    @property
+    def from_facilitator(self) -> bool:
+        """Whether a facilitator's submission became this review (the reverse one-to-one may be absent)."""
+        return hasattr(self, "submission")
+
     def __str__(self) -> str:
         return f"Bilan du {self.date:%d/%m/%Y} — {self.subject}"
 
@@ -297,7 +324,9 @@ class BilanEntry(models.Model):
     workstream_numbers = models.CharField("chantiers", max_length=100, blank=True)
     status_slug = models.SlugField("statut (identifiant)", blank=True)
     status_name = models.CharField("statut", max_length=80, blank=True)
-    progress = models.PositiveSmallIntegerField("avancement (%)", default=0)
+    progress = models.PositiveSmallIntegerField(
+        "avancement (%)", null=True, blank=True, help_text="Vide pour une mesure qui n'avait pas encore de bilan."
+    )
     review_date = models.DateField("date du dernier bilan", null=True, blank=True)
     review_text = models.TextField("dernier bilan", blank=True)
     next_steps = models.TextField("prochaines étapes", blank=True)
@@ -312,3 +341,38 @@ class BilanEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bilan} — mesure {self.measure_number}"
+
+
+from roadmap.facilitation_models import (  # noqa: E402  (models of facilitators' bilans, split for length)
+    FacilitatorAssignment,
+    MeasureFacilitator,
+    PlannedBilan,
+    ReminderSent,
+    ReviewSubmission,
+    SubmissionEvent,
+    SubmissionFile,
+    SubmissionLink,
+    SubmissionStatus,
+)
+
+__all__ = [
+    "HORIZON_MONTHS",
+    "Bilan",
+    "BilanEntry",
+    "Dimension",
+    "FacilitatorAssignment",
+    "Measure",
+    "MeasureFacilitator",
+    "PlannedBilan",
+    "Programme",
+    "ReminderSent",
+    "Review",
+    "ReviewEvidence",
+    "ReviewStatus",
+    "ReviewSubmission",
+    "SubmissionEvent",
+    "SubmissionFile",
+    "SubmissionLink",
+    "SubmissionStatus",
+    "Workstream",
+]

@@ -112,7 +112,7 @@ def bilan_freeze(
                 ),
                 status_slug=review.status.slug if review else "",
                 status_name=review.status.name if review else "",
-                progress=review.progress if review else 0,
+                progress=review.progress if review else None,
                 review_date=review.date if review else None,
                 review_text=review.text if review else "",
                 next_steps=review.next_steps if review else "",

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from csp.decorators import csp_exempt
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
+from core.params import text_param
 from roadmap import charts, exports, selectors
-from roadmap.models import Bilan, Programme, Workstream
+from roadmap.deadlines import DUE_SOON_DAYS
+from roadmap.models import Bilan, Programme, SubmissionFile, Workstream
 
 OVERVIEW_TITLE = "Feuille de route"
 
@@ -36,6 +40,8 @@ def overview(request: HttpRequest) -> HttpResponse:
             "dimension_rows": summary.status_table(summary.by_dimension) if summary else [],
             "workstream_rows": summary.status_table(summary.by_workstream) if summary else [],
             "bilans": selectors.published_bilans(programme),
+            "planned_bilans": selectors.planned_bilans(programme),
+            "due_soon_days": DUE_SOON_DAYS,
         },
     )
 
@@ -55,10 +61,17 @@ def measures_csv(request: HttpRequest) -> HttpResponse:
     )
 
 
+def synthesis_csv(request: HttpRequest) -> HttpResponse:
+    summary = selectors.programme_summary(_programme_or_404())
+    assert summary is not None
+    return exports.csv_response(exports.synthesis_rows(summary), filename="feuille-de-route-synthese.csv")
+
+
 @public_page
 def measure_detail(request: HttpRequest, number: int) -> HttpResponse:
     programme = _programme_or_404()
     measure = get_object_or_404(selectors.measures_with_state(programme), number=number)
+    selectors.with_deadlines([measure], programme)
     title = f"Mesure {measure.number}"
     return render(
         request,
@@ -68,8 +81,11 @@ def measure_detail(request: HttpRequest, number: int) -> HttpResponse:
             "breadcrumb_data": breadcrumb(title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
             "measure": measure,
             "reviews": selectors.measure_reviews(measure),
+            "review_publisher": selectors.REVIEW_PUBLISHER,
             "status_label": selectors.measure_status_label(measure),
             "progress": selectors.measure_progress(measure),
+            "facilitator_bodies": measure.facilitator_bodies.select_related("organisation"),
+            "due_soon_days": DUE_SOON_DAYS,
         },
     )
 
@@ -78,8 +94,9 @@ def measure_detail(request: HttpRequest, number: int) -> HttpResponse:
 def workstream_detail(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme_or_404()
     workstream = get_object_or_404(Workstream, programme=programme, slug=slug)
-    measures = list(selectors.measures_with_state(programme, workstream=workstream))
-    group = selectors.Group(key=workstream.slug, label=workstream.title, measures=measures)
+    measures = selectors.with_deadlines(selectors.measures_with_state(programme, workstream=workstream), programme)
+    review = selectors.latest_workstream_reviews([workstream]).get(workstream.pk)
+    group = selectors.workstream_group(workstream, measures, review)
     title = f"Chantier {workstream.number}"
     return render(
         request,
@@ -90,6 +107,10 @@ def workstream_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "workstream": workstream,
             "group": group,
             "reviews": selectors.workstream_reviews(workstream),
+            "review_publisher": selectors.REVIEW_PUBLISHER,
+            "disagreement": selectors.disagreement_text(f"Chantier {workstream.number}", review, group.roll_up)
+            if review is not None and group.review_disagrees_with_measures
+            else "",
         },
     )
 
@@ -102,7 +123,8 @@ def _published_bilan(slug: str) -> Bilan:
 def bilan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     bilan = _published_bilan(slug)
     others = selectors.published_bilans(bilan.programme).exclude(pk=bilan.pk)
-    compare_slug = request.GET.get("comparer_avec", "")
+    entries = list(bilan.entries.select_related("measure"))
+    compare_slug = text_param(request.GET, "comparer_avec", max_length=100)
     comparison = None
     compared = None
     error = ""
@@ -120,7 +142,8 @@ def bilan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "page_title": bilan.title,
             "breadcrumb_data": breadcrumb(bilan.title, (reverse("roadmap:overview"), OVERVIEW_TITLE)),
             "bilan": bilan,
-            "entries": bilan.entries.all(),
+            "entries": entries,
+            "groups": selectors.bilan_groups(bilan, entries),
             "others": others,
             "comparison": comparison,
             "compared": compared,
@@ -140,3 +163,17 @@ def bilan_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 def bilan_csv(request: HttpRequest, slug: str) -> HttpResponse:
     bilan = _published_bilan(slug)
     return exports.csv_response(exports.bilan_rows(bilan), filename=f"{bilan.slug}.csv")
+
+
+def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+    """A bilan's evidence file: public once the bilan is published; before, only its facilitators and the
+    mission team may read it (anyone else gets a 404, which says nothing of its existence)."""
+    found = SubmissionFile.objects.select_related("submission__measure").filter(pk=pk).first()
+    if found is None or not selectors.may_read_evidence(request.user, found.submission):
+        raise Http404("Justificatif introuvable.")
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("Justificatif introuvable.") from error
+    assert found.file.name is not None  # the file opened: it has a name
+    return FileResponse(handle, as_attachment=True, filename=PurePath(found.file.name).name)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
+from roadmap import admin_views
 from roadmap.forms import BilanForm
 from roadmap.models import Bilan, Measure, Programme, Review, ReviewStatus, Workstream
 from roadmap.services import bilan_freeze
@@ -36,6 +41,10 @@ class MeasureViewSet(SnippetViewSet):
                 FieldPanel("expected_delay_months"),
             ],
             heading="Contenu de la mesure",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("review_due_date"), FieldPanel("review_rhythm_months")])],
+            heading="Échéance des bilans",
         ),
     ]
 
@@ -133,3 +142,36 @@ class RoadmapGroup(SnippetViewSetGroup):
 
 
 register_snippet(RoadmapGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls() -> list[Any]:
+    return [
+        path("feuille-de-route/bilans-proposes/", admin_views.review_list, name="roadmap_submissions"),
+        path("feuille-de-route/bilans-proposes/<int:pk>/", admin_views.decide, name="roadmap_submission_decide"),
+        path("feuille-de-route/facilitateurs/", admin_views.facilitators, name="roadmap_facilitators"),
+        path(
+            "feuille-de-route/facilitateurs/<int:number>/",
+            admin_views.facilitators_change,
+            name="roadmap_facilitators_change",
+        ),
+        path("feuille-de-route/import/", admin_views.import_bilans, name="roadmap_import"),
+        path("feuille-de-route/import/modele.csv", admin_views.import_template, name="roadmap_import_template"),
+    ]
+
+
+class MissionTeamMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(admin_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_submissions_menu_item() -> MenuItem:
+    return MissionTeamMenuItem("Bilans proposés", reverse("roadmap_submissions"), icon_name="tasks", order=205)
+
+
+@hooks.register("register_admin_menu_item")
+def register_facilitators_menu_item() -> MenuItem:
+    return MissionTeamMenuItem(
+        "Facilitateurs des mesures", reverse("roadmap_facilitators"), icon_name="group", order=206
+    )

@@ -7,6 +7,11 @@ class SearchConfig(AppConfig):
     verbose_name = "Recherche"
 
     def ready(self) -> None:
-        from search import signals
+        from core import warmup
+        from core.loading import register_reference_data
+        from search import facet_index, signals, synonyms
 
         signals.connect()
+        synonyms.connect()
+        warmup.register(facet_index.warm_up)
+        register_reference_data(order=60, label="Synonymes de la recherche", load=synonyms.load_synonyms)

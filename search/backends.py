@@ -1,8 +1,11 @@
 """The engine-specific seam of the search: the full-text match and its relevance ranking.
 
 Filters, facet counts and pagination are ``search.facet_index``'s (feeds and alerts filter with the
-ORM, ``search.selectors.restrict``). Terms come from ``search.text.query_terms`` (``[a-z0-9]+``
-only) and are still passed as SQL parameters.
+ORM, ``search.selectors.restrict``). A query is a list of clauses (``search.query``): every clause
+must match, a clause matches when one of its phrases does (« odd » or « objectif developpement
+durable »). Terms are ``[a-z]+`` or ``[0-9]+`` only and the expressions are still passed as SQL
+parameters. When the query has several clauses, a document whose title holds the query as one
+phrase (« Mesure 2 — … » for « mesure 2 ») ranks before the others.
 
 - SQLite: an FTS5 external-content table over (title_text, body_text), kept in sync by triggers,
   ranked by BM25 with the title weighing 4 times the body.
@@ -23,10 +26,11 @@ import json
 
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from search.models import SearchDocument
+from search.query import alternatives, title_phrases
 
 TABLE = "search_searchdocument"
 FTS_TABLE = "search_document_fts"
@@ -82,10 +86,27 @@ def drop_fulltext(db: BaseDatabaseWrapper | None = None) -> None:
             cursor.execute(statement)
 
 
+def _fts5_clause(clause: str) -> str:
+    phrases = [f'"{" ".join(phrase)}"' for phrase in alternatives(clause)]
+    return phrases[0] if len(phrases) == 1 else f"({' OR '.join(phrases)})"
+
+
 class SqliteBackend:
     @staticmethod
     def _match(terms: list[str]) -> str:
-        return " ".join(f'"{term}"' for term in terms)
+        return " AND ".join(_fts5_clause(clause) for clause in terms)
+
+    @staticmethod
+    def _title_order(terms: list[str]) -> tuple[str, list[str]]:
+        """An ``ORDER BY`` term putting first the titles that hold the query as a phrase, and its parameter."""
+        phrases = title_phrases(terms)
+        if not phrases:
+            return "", []
+        expression = " OR ".join(f'"{" ".join(phrase)}"' for phrase in phrases)
+        return (
+            f"rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) DESC, ",  # noqa: S608
+            [f"title_text : ({expression})"],
+        )
 
     def match(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
         return queryset.filter(
@@ -94,9 +115,10 @@ class SqliteBackend:
 
     def ranked_ids(self, terms: list[str]) -> list[int]:
         """Ids of every document matching all ``terms``, most relevant first."""
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank, rowid DESC"  # noqa: S608
+        title_order, title_parameters = self._title_order(terms)
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY {title_order}rank, rowid DESC"  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(terms)])
+            cursor.execute(sql, [self._match(terms), *title_parameters])
             return [row[0] for row in cursor.fetchall()]
 
     def matching_ids(self, terms: list[str]) -> list[int]:
@@ -131,19 +153,34 @@ class SqliteBackend:
         ``+rowid``, not ``rowid``: FTS5 would otherwise run the match once per id of the list (seconds);
         this way it reads the match once and keeps the listed ids, ranking only them.
         """
+        title_order, title_parameters = self._title_order(terms)
         sql = (
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
-            "AND +rowid IN (SELECT value FROM json_each(%s)) ORDER BY rank, rowid DESC LIMIT %s"
+            f"AND +rowid IN (SELECT value FROM json_each(%s)) ORDER BY {title_order}rank, rowid DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(terms), json.dumps(ids), limit])
+            cursor.execute(sql, [self._match(terms), json.dumps(ids), *title_parameters, limit])
             return [row[0] for row in cursor.fetchall()]
+
+
+def _tsquery_clause(clause: str) -> str:
+    phrases = [" <-> ".join(phrase) for phrase in alternatives(clause)]
+    return phrases[0] if len(phrases) == 1 else f"({' | '.join(phrases)})"
 
 
 class PostgresBackend:
     @staticmethod
     def _tsquery(terms: list[str]) -> str:
-        return " & ".join(terms)
+        return " & ".join(_tsquery_clause(clause) for clause in terms)
+
+    @staticmethod
+    def _title_order(terms: list[str]) -> tuple[str, list[str]]:
+        """An ``ORDER BY`` term putting first the titles (weight A) that hold the query as a phrase."""
+        phrases = title_phrases(terms)
+        if not phrases:
+            return "", []
+        expression = " | ".join(f"({' <-> '.join(f'{term}:A' for term in phrase)})" for phrase in phrases)
+        return "search_vector @@ to_tsquery('simple'::regconfig, %s) DESC, ", [expression]
 
     def match(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
         # A self-contained subquery: it stays valid when the queryset is itself nested (facet counts).
@@ -156,12 +193,13 @@ class PostgresBackend:
 
     def ranked_ids(self, terms: list[str]) -> list[int]:
         """Ids of every document matching all ``terms``, most relevant first."""
+        title_order, title_parameters = self._title_order(terms)
         sql = (
             f"SELECT id FROM {TABLE}, to_tsquery('simple'::regconfig, %s) AS query "  # noqa: S608
-            "WHERE search_vector @@ query ORDER BY ts_rank(search_vector, query) DESC, id DESC"
+            f"WHERE search_vector @@ query ORDER BY {title_order}ts_rank(search_vector, query) DESC, id DESC"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._tsquery(terms)])
+            cursor.execute(sql, [self._tsquery(terms), *title_parameters])
             return [row[0] for row in cursor.fetchall()]
 
     def matching_ids(self, terms: list[str]) -> list[int]:
@@ -201,20 +239,25 @@ class PostgresBackend:
 
     def ranked_among(self, terms: list[str], ids: list[int], limit: int) -> list[int]:
         """The ``limit`` most relevant of ``ids`` (all matching ``terms``): ``ts_rank`` computed for these only."""
+        title_order, title_parameters = self._title_order(terms)
         sql = (
             f"SELECT id FROM {TABLE}, to_tsquery('simple'::regconfig, %s) AS query "  # noqa: S608
             "WHERE id = ANY(%s) AND search_vector @@ query "
-            "ORDER BY ts_rank(search_vector, query) DESC, id DESC LIMIT %s"
+            f"ORDER BY {title_order}ts_rank(search_vector, query) DESC, id DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._tsquery(terms), ids, limit])
+            cursor.execute(sql, [self._tsquery(terms), ids, *title_parameters, limit])
             return [row[0] for row in cursor.fetchall()]
 
 
 class LikeBackend:
     def match(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
-        for term in terms:
-            queryset = queryset.filter(body_text__contains=term) | queryset.filter(title_text__contains=term)
+        for clause in terms:
+            condition = Q()
+            for phrase in alternatives(clause):
+                text = " ".join(phrase)
+                condition |= Q(body_text__contains=text) | Q(title_text__contains=text)
+            queryset = queryset.filter(condition)
         return queryset
 
     def ranked_ids(self, terms: list[str]) -> list[int]:

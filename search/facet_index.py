@@ -9,18 +9,23 @@ engine's matching ids become a bitmap in C, with no per-id work in Python; the i
 most recent first, for the pages without a query.
 
 The database stays the truth. Every write of the search tables goes through ``search.indexing``,
-which calls ``mark_changed()`` in the same transaction; each search reads that token (one primary
-key lookup) and rebuilds this index when it differs, or when a document reaches its expiry date.
+in the same transaction as the write: a bulk rewrite renews the token (``mark_rewritten``: every
+index is rebuilt), the write of one item logs the documents it removed and added under the next
+version (``record``). Each search reads the token and version (one primary key lookup) and, when
+the version moved, applies the logged changes to this index: a few milliseconds, where a rebuild
+takes seconds at national scale, so a publication is found on every server by the next search
+while items are written all day. A document reaching its expiry date is taken out the same way.
 The full-text match and its ranking stay in the engine (``search.backends``); the match of a query
 is kept per index in a small LRU, since the same words are asked again and again. The documents of
 the words found in many documents are read once with the index, in the engine's order of relevance
 for each word (``frequent``): a never-seen query on one common word then needs no engine at all, and
 a query on several needs it only to rank the few results its filters leave.
-See docs/adr/0014-facet-index.md.
+See docs/adr/0014-facet-index.md and docs/adr/0024-search-under-writes.md.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -44,10 +49,11 @@ from django.utils import timezone
 from pyroaring import BitMap
 
 from search.backends import backend
-from search.models import SearchDocument, SearchFacetValue, SearchIndexState
+from search.models import SearchDocument, SearchFacetValue, SearchIndexChange, SearchIndexState
 
 logger = logging.getLogger(__name__)
 SECTION = "section"
+DEMO = ("is_demo", "1")  # the posting of the demo documents (« exemples fictifs »)
 QUERIES_KEPT = 64
 # A term in at least this many documents has their ids read with the index (one pass over the
 # engine's vocabulary): reading them at query time is what a never-seen query on a common word costs.
@@ -57,10 +63,11 @@ FREQUENT_KEY = "frequent-terms"
 FREQUENT_CLAIM_SECONDS = 120  # how long the other workers wait for the one reading them
 FREQUENT_POLL_SECONDS = 0.25
 SHARED_CACHE = "search"
-SHARED_RANKING_SECONDS = 3600  # the key holds the index token: a changed index never reads an old ranking
+SHARED_RANKING_SECONDS = 3600  # the key holds the index token and version: a changed index never reads an old ranking
 FIRST_RANKED = 100  # five pages of twenty
 FILTER_STATES_KEPT = 16  # per query
 SORT_AT_MOST = 5_000  # fewer candidates than this are sorted by date, more are picked from the ordered list
+CHANGES_KEPT = 20_000  # versions of the change log kept: an index further behind is rebuilt
 
 
 @dataclass
@@ -81,17 +88,42 @@ class FrequentTerm:
     ranked: array
 
 
+def _order_key(pk: int, date: dt.date | None) -> int:
+    """Larger for more recent: by date (none last), then by id; one integer (ids hold in 32 bits)."""
+    return ((date.toordinal() if date else 0) << 32) | pk
+
+
+@dataclass(frozen=True)
+class Added:
+    """A document added since the index was built, as read back from the tables."""
+
+    pk: int
+    section: str
+    date: dt.date | None
+    expire_at: dt.datetime | None
+    words: frozenset[str]
+    facets: list[tuple[str, str]]
+
+
 @dataclass
 class FacetIndex:
     token: str
+    version: int  # the last change of the log applied
     valid_until: dt.datetime | None
     recent: array  # the ids of the published, unexpired documents, most recent first
-    position: dict[int, int]  # id → its place in ``recent``
+    order: dict[int, int]  # id → its ``_order_key``
     postings: dict[tuple[str, str], BitMap]
     everything: BitMap
     # A term found in many documents → its documents; filled after the build (``_start_frequent_terms``).
     frequent: dict[str, FrequentTerm] = field(default_factory=dict)
     _matches: OrderedDict[tuple[str, ...], Match] = field(default_factory=OrderedDict)
+    # Documents added while the frequent terms are read (in a thread): given to them once read.
+    _pending: list[Added] | None = None
+    _keys: array = field(default_factory=lambda: array("q"))  # minus the order key of each id of ``recent``
+
+    def __post_init__(self) -> None:
+        if not self._keys:
+            self._keys = array("q", (-self.order[pk] for pk in self.recent))
 
     def posting(self, facet: str, value: str) -> BitMap:
         return self.postings.get((facet, value), BitMap())
@@ -128,7 +160,7 @@ class FacetIndex:
         if match.ranked is None:
             shared = caches[SHARED_CACHE]
             words = hashlib.sha256(" ".join(terms).encode()).hexdigest()[:32]  # any word, a safe cache key
-            key = f"ranking:{self.token}:{words}"
+            key = f"ranking:{self.token}:{self.version}:{words}"
             stored = shared.get(key)
             if stored is not None:
                 match.ranked = array("I")
@@ -164,26 +196,101 @@ class FacetIndex:
         if len(candidates) == len(self.everything):
             return list(self.recent[offset : offset + limit])
         if len(candidates) <= SORT_AT_MOST:
-            return sorted(candidates, key=self.position.__getitem__)[offset : offset + limit]
+            return sorted(candidates, key=self.order.__getitem__, reverse=True)[offset : offset + limit]
         page = (pk for pk in self.recent if pk in candidates)  # dense: found early in the list
         return list(itertools.islice(page, offset, offset + limit))
 
-    def is_fresh(self, token: str) -> bool:
-        """Built from the current tables, and no document has expired since."""
-        return self.token == token and (self.valid_until is None or timezone.now() < self.valid_until)
+    def is_fresh(self, token: str, version: int) -> bool:
+        """Up to date with the tables, and no document has expired since."""
+        return self.token == token and self.version == version and not self._expired()
+
+    def _expired(self) -> bool:
+        return self.valid_until is not None and timezone.now() >= self.valid_until
 
     def forget_matches(self) -> None:
         self._matches.clear()
 
+    def apply(self, removed: BitMap, added: list[Added]) -> None:
+        """Take ``removed`` out and put ``added`` in: the filters, the order, the kept matches and the frequent terms.
 
-def _build(token: str) -> FacetIndex:
+        A kept match loses its per-filter rankings when it changes, and its whole ranking when a new
+        document matches it (the engine ranks it again on demand). A new document of a frequent term
+        goes after that term's ranked documents until the terms are read again (the next rebuild).
+        """
+        gone = removed & self.everything
+        if gone:
+            for pk in gone:
+                place = bisect.bisect_left(self._keys, -self.order.pop(pk))
+                del self._keys[place], self.recent[place]
+            self.everything.difference_update(gone)
+            for posting in self.postings.values():
+                posting.difference_update(gone)
+            for term in self.frequent.values():
+                term.ids.difference_update(gone)
+            for match in self._matches.values():
+                if match.ids.intersect(gone):
+                    match.ids.difference_update(gone)
+                    match.tops.clear()
+        now = timezone.now()
+        for document in added:
+            if document.pk in self.everything or (document.expire_at is not None and document.expire_at <= now):
+                continue
+            key = _order_key(document.pk, document.date)
+            self.order[document.pk] = key
+            place = bisect.bisect_left(self._keys, -key)
+            self._keys.insert(place, -key)
+            self.recent.insert(place, document.pk)
+            self.everything.add(document.pk)
+            for posting_key in ((SECTION, document.section), *document.facets):
+                self.postings.setdefault(posting_key, BitMap()).add(document.pk)
+            if document.expire_at is not None and (self.valid_until is None or document.expire_at < self.valid_until):
+                self.valid_until = document.expire_at
+            self._add_to_frequent(self.frequent, document)
+            if self._pending is not None:
+                self._pending.append(document)
+            for terms, match in list(self._matches.items()):
+                if not all(term.isalnum() for term in terms):
+                    # A clause of synonyms or a phrase (search.query): the engine decides, on the next search.
+                    del self._matches[terms]
+                    continue
+                if all(term in document.words for term in terms):
+                    match.ids.add(document.pk)
+                    match.tops.clear()
+                    if not (len(terms) == 1 and terms[0] in self.frequent):  # else its ranking is the term's
+                        match.ranked = None
+
+    @staticmethod
+    def _add_to_frequent(frequent: dict[str, FrequentTerm], document: Added) -> None:
+        for word in document.words & frequent.keys():
+            frequent[word].ids.add(document.pk)
+            frequent[word].ranked.append(document.pk)
+
+    def set_frequent(self, frequent: dict[str, FrequentTerm]) -> None:
+        """Install the frequent terms read in a thread, with the documents added and removed meanwhile."""
+        with _lock:
+            for added in self._pending or ():
+                if added.pk in self.everything:
+                    self._add_to_frequent(frequent, added)
+            for term in frequent.values():
+                term.ids.intersection_update(self.everything)
+            self._pending = None
+            self.frequent = frequent
+
+
+def _build(token: str, version: int) -> FacetIndex:
     now = timezone.now()
     visible = SearchDocument.objects.visible().order_by(F("date").desc(nulls_last=True), "-id")
     recent = array("I")  # 32-bit ids, as the bitmaps hold
+    order: dict[int, int] = {}
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for pk, section in visible.values_list("id", "section").iterator(chunk_size=10_000):
+    for pk, section, is_demo, date in visible.values_list("id", "section", "is_demo", "date").iterator(
+        chunk_size=10_000
+    ):
         postings[(SECTION, section)].append(pk)
+        if is_demo:
+            postings[DEMO].append(pk)
         recent.append(pk)
+        order[pk] = _order_key(pk, date)
     everything = BitMap(recent)
     rows = SearchFacetValue.objects.order_by().values_list("document_id", "facet", "value")
     for document_id, facet, value in rows.iterator(chunk_size=10_000):
@@ -196,9 +303,10 @@ def _build(token: str) -> FacetIndex:
     )
     return FacetIndex(
         token=token,
+        version=version,
         valid_until=next_expiry,
         recent=recent,
-        position={pk: place for place, pk in enumerate(recent)},
+        order=order,
         # The facet values of hidden documents (unpublished, expired) are dropped by the intersection.
         postings={key: BitMap(ids) & everything for key, ids in postings.items()},
         everything=everything,
@@ -213,6 +321,7 @@ def _read_frequent_terms(index: FacetIndex, *, wait_for_others: bool = False) ->
     ``search`` cache, under one key that the next version overwrites. With ``wait_for_others``, a
     worker that finds another one already reading (its claim in the cache) waits for its result.
     """
+    # Keyed by the token only: the documents added since (logged changes) are given to the terms here.
     shared, version = caches[SHARED_CACHE], (index.token, FREQUENT_TERM_MIN_DOCUMENTS)
     found = _stored_frequent_terms(version) if shared.has_key(_ready_key(index.token)) else None
     claim = f"{FREQUENT_KEY}:claim:{index.token}"
@@ -232,7 +341,7 @@ def _read_frequent_terms(index: FacetIndex, *, wait_for_others: bool = False) ->
         ranked_ids.frombytes(stored_ids)
         ranked = array("I", (pk for pk in ranked_ids if pk in everything))  # the visible documents only
         frequent[term] = FrequentTerm(ids=BitMap(ranked), ranked=ranked)
-    index.frequent = frequent
+    index.set_frequent(frequent)
 
 
 def _ready_key(token: str) -> str:
@@ -266,6 +375,7 @@ def _read_frequent_terms_in_background(index: FacetIndex) -> None:
 
 
 def _start_frequent_terms(index: FacetIndex, *, now: bool) -> None:
+    index._pending = []
     if now or not settings.SEARCH_FREQUENT_TERMS_IN_BACKGROUND:
         _read_frequent_terms(index)
         return
@@ -274,38 +384,127 @@ def _start_frequent_terms(index: FacetIndex, *, now: bool) -> None:
     ).start()
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entered when the frequent terms are read at once, inside ``current``
 _current: FacetIndex | None = None
 
 
-def _stored_token() -> str:
-    return SearchIndexState.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+def _stored_state() -> tuple[str, int]:
+    return SearchIndexState.objects.filter(pk=1).values_list("token", "version").first() or ("", 0)
+
+
+def _changes(index: FacetIndex, version: int) -> tuple[BitMap, list[Added]] | None:
+    """The documents removed and added after ``index.version`` up to ``version``; None if the log no longer has them."""
+    rows = list(
+        SearchIndexChange.objects.filter(version__gt=index.version, version__lte=version)
+        .order_by("version")
+        .values_list("version", "document_id", "removed")
+    )
+    if not rows or rows[0][0] != index.version + 1:
+        return None
+    removed = BitMap(pk for _, pk, is_removed in rows if is_removed)
+    added_ids = [pk for _, pk, is_removed in rows if not is_removed and pk not in removed]
+    return removed, _read_added(added_ids)
+
+
+def _read_added(ids: list[int]) -> list[Added]:
+    """The documents of ``ids`` still in the tables (one removed meanwhile is simply not found)."""
+    facets: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for document_id, facet, value in SearchFacetValue.objects.filter(document_id__in=ids).values_list(
+        "document_id", "facet", "value"
+    ):
+        facets[document_id].append((facet, value))
+    rows = SearchDocument.objects.filter(id__in=ids).values_list(
+        "id", "section", "date", "expire_at", "title_text", "body_text", "is_demo"
+    )
+    return [
+        Added(
+            pk,
+            section,
+            date,
+            expire_at,
+            frozenset(f"{title} {body}".split()),
+            [*facets[pk], *([DEMO] if is_demo else [])],
+        )
+        for pk, section, date, expire_at, title, body, is_demo in rows
+    ]
+
+
+def _expire(index: FacetIndex) -> None:
+    """Take out the documents that reached their expiry date; the next one to expire sets ``valid_until``."""
+    now = timezone.now()
+    expired = BitMap(SearchDocument.objects.filter(expire_at__lte=now).values_list("id", flat=True))
+    index.apply(expired, [])
+    index.valid_until = (
+        SearchDocument.objects.filter(expire_at__gt=now)
+        .order_by("expire_at")
+        .values_list("expire_at", flat=True)
+        .first()
+    )
 
 
 def current(*, frequent_terms_now: bool = False) -> FacetIndex:
-    """This process's index, rebuilt first if the search tables changed or a document expired.
+    """This process's index, brought up to date with the tables first.
 
-    The documents of the frequent terms are read after a rebuild, in a background thread (searches
-    go through the engine meanwhile), or at once with ``frequent_terms_now``.
+    After a bulk rewrite (a new token), or when the change log no longer reaches back to this index,
+    it is rebuilt, and the documents of the frequent terms are read in a background thread (searches
+    go through the engine meanwhile), or at once with ``frequent_terms_now``. Otherwise the logged
+    changes are applied to it, and the documents past their expiry date taken out.
     """
     global _current
-    token = _stored_token()
+    token, version = _stored_state()
     index = _current
-    if index is not None and index.is_fresh(token):
+    if index is not None and index.is_fresh(token, version):
         return index
     with _lock:
         index = _current
-        if index is None or not index.is_fresh(token):
-            # The token is read before the tables: a write during the build makes the next search rebuild.
-            index = _build(token)
+        if index is not None and index.token == token:
+            if index.version != version:
+                changes = _changes(index, version)
+                if changes is None:
+                    index = None
+                else:
+                    index.apply(*changes)
+                    index.version = version
+            if index is not None and index._expired():
+                _expire(index)
+        if index is None or index.token != token:
+            # The state is read before the tables: a write during the build is applied by the next search.
+            index = _build(token, version)
             _start_frequent_terms(index, now=frequent_terms_now)
-            _current = index
+        _current = index
     return index
 
 
-def mark_changed() -> None:
-    """Record that the search tables changed (call inside the writing transaction)."""
-    SearchIndexState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+def mark_rewritten() -> None:
+    """Record a bulk rewrite of the search tables (inside its transaction): every index is rebuilt."""
+    state = _locked_state()
+    state.token = uuid.uuid4().hex
+    state.save(update_fields=["token", "changed_at"])
+
+
+def record(*, removed: Iterable[int] = (), added: Iterable[int] = ()) -> None:
+    """Log the documents one write removed and added, under the next version (inside its transaction).
+
+    The state's row stays locked until the commit: versions follow the commits, with no gap. A write
+    that changed no document takes no version.
+    """
+    removed, added = list(removed), list(added)
+    if not removed and not added:
+        return
+    state = _locked_state()
+    state.version += 1
+    state.save(update_fields=["version", "changed_at"])
+    SearchIndexChange.objects.bulk_create(
+        [SearchIndexChange(version=state.version, document_id=pk, removed=True) for pk in removed]
+        + [SearchIndexChange(version=state.version, document_id=pk) for pk in added]
+    )
+    if state.version % 1000 == 0:
+        SearchIndexChange.objects.filter(version__lte=state.version - CHANGES_KEPT).delete()
+
+
+def _locked_state() -> SearchIndexState:
+    state, _ = SearchIndexState.objects.select_for_update().get_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+    return state
 
 
 def forget() -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 
+from core.demo import DEMO_PARAMETER, hides_demo
 from reference.models import ActorKind, PartnershipModality, SustainableDevelopmentGoal
 from resources.models import Maturity, Phase
 from search.models import Facet, Section
@@ -72,6 +73,8 @@ class SearchForm(forms.Form):
                 required=False,
                 error_messages={"invalid_choice": f"Valeur inconnue pour le filtre « {name} » : %(value)s."},
             )
+        # « ?exemples=masquer » leaves the demo content out (core.demo); any other value hides nothing.
+        self.fields[DEMO_PARAMETER] = forms.CharField(required=False)
 
     def clean_q(self) -> str:
         # Never an error: an over-long query is cut (the page still answers).
@@ -82,15 +85,22 @@ class SearchForm(forms.Form):
 class SearchFilters:
     q: str = ""
     values: dict[str, list[str]] = field(default_factory=dict)
+    hide_demo: bool = False  # leave the « exemples fictifs » out
 
     @classmethod
     def from_form(cls, form: SearchForm) -> SearchFilters:
         """The valid part of a bound form (``is_valid()`` must have been called)."""
         data = getattr(form, "cleaned_data", {})
-        return cls(q=data.get("q", ""), values={name: data.get(name) or [] for name in FILTERS if data.get(name)})
+        return cls(
+            q=data.get("q", ""),
+            values={name: data.get(name) or [] for name in FILTERS if data.get(name)},
+            hide_demo=hides_demo(data.get(DEMO_PARAMETER)),
+        )
 
     def selected(self, name: str) -> list[str]:
         return self.values.get(name, [])
 
     def with_values(self, **values: list[str]) -> SearchFilters:
-        return SearchFilters(q=self.q, values={**self.values, **{k: v for k, v in values.items() if v}})
+        return SearchFilters(
+            q=self.q, values={**self.values, **{k: v for k, v in values.items() if v}}, hide_demo=self.hide_demo
+        )

@@ -1,8 +1,9 @@
 """Keep the search index in line with the published items: one document per published item.
 
-``index_object`` writes (or removes) the document of one item; ``rebuild`` rewrites them all in
-bulk. Every write renews the token of ``search.facet_index`` in its transaction, so the servers'
-in-memory filter indexes follow. Each kind of item has a builder that says what is searched and which facets it carries.
+``index_object`` writes (or removes) the document of one item and logs what changed for the
+servers' in-memory filter indexes (``facet_index.record``); ``rebuild`` and ``index_many`` rewrite in
+bulk and renew the index token (``facet_index.mark_rewritten``: every index is rebuilt). Both in the
+writing transaction. Each kind of item has a builder that says what is searched and which facets it carries.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Case
-from reference.models import ActorKind
+from knowledge.models import ActorRole, Milestone, ReferenceActor
+from knowledge.sourcing import SOURCE_DOCUMENT
+from observatory.models import Survey, SurveyFigure
+from reference.models import ActorKind, ForceOfChange
 from resources.models import Event, Maturity, NewsItem, Phase, Study, Tool, ToolFormat
 from roadmap.models import Measure
 from search import facet_index
@@ -40,6 +45,11 @@ class Entry:
     expire_at: dt.datetime | None = None
     body: list[str] = field(default_factory=list)
     facets: list[tuple[str, str]] = field(default_factory=list)
+    source: str = ""
+
+    def all_facets(self) -> list[tuple[str, str]]:
+        """The item's facets (demo content is told by ``is_demo``: the index keeps its own posting)."""
+        return list(self.facets)
 
     def document(self) -> SearchDocument:
         return SearchDocument(
@@ -49,6 +59,7 @@ class Entry:
             summary=self.summary,
             url=self.url,
             is_demo=self.is_demo,
+            source=self.source[:600],
             date=self.date,
             expire_at=self.expire_at,
             title_text=index_text(self.title),
@@ -85,6 +96,8 @@ def _case_entry(case: Case) -> Entry:
             case.territory_name,
             *(f"{p.name} {p.role}" for p in partners),
             *(kind.name_plural for kind in kinds.values()),
+            # « ODD 17 » finds the cases that aim at SDG 17, even when their text does not name it.
+            *(f"ODD {goal.number} {goal.short_title}" for goal in {t.goal.number: t.goal for t in targets}.values()),
         ],
         facets=[
             *((Facet.ACTOR_KIND, slug) for slug in kinds),
@@ -115,6 +128,13 @@ def _tool_entry(tool: Tool) -> Entry:
     )
 
 
+def _source(item: Any) -> str:
+    """« Document — section » for a record taken from the source document, empty otherwise."""
+    if not item.source:
+        return ""
+    return f"{item.source} — {item.source_section}" if item.source_section else item.source
+
+
 def _study_entry(study: Study) -> Entry:
     return Entry(
         section=Section.STUDY,
@@ -126,6 +146,7 @@ def _study_entry(study: Study) -> Entry:
         date=study.published_on,
         expire_at=study.expire_at,
         body=[study.publisher, study.key_figures],
+        source=_source(study),
     )
 
 
@@ -155,6 +176,7 @@ def _event_entry(event: Event) -> Entry:
         expire_at=event.expire_at,
         body=[event.place, event.territory_name],
         facets=_territory_facets(event),
+        source=_source(event),
     )
 
 
@@ -166,6 +188,57 @@ def _measure_entry(measure: Measure) -> Entry:
         summary=measure.objective,
         url=measure.get_absolute_url(),
         body=[measure.action_modalities, measure.expected_results, measure.facilitators],
+    )
+
+
+def _actor_entry(actor: ReferenceActor) -> Entry:
+    return Entry(
+        section=Section.ACTOR,
+        object_id=actor.pk,
+        title=actor.name,
+        summary=actor.description,
+        url=actor.get_absolute_url(),
+        body=[ActorRole(actor.kind).label, actor.source_passage],
+        source=_source(actor),
+    )
+
+
+def _milestone_entry(milestone: Milestone) -> Entry:
+    return Entry(
+        section=Section.MILESTONE,
+        object_id=milestone.pk,
+        title=f"{milestone.date_label} — {milestone.title}",
+        summary=milestone.source_passage,
+        url=milestone.get_absolute_url(),
+        date=milestone.date,
+        body=[str(milestone.date.year)],
+        source=_source(milestone),
+    )
+
+
+def _force_entry(force: ForceOfChange) -> Entry:
+    return Entry(
+        section=Section.FORCE,
+        object_id=force.pk,
+        title=f"Force du changement n° {force.number} — {force.name}",
+        summary=force.description,
+        url=f"{reverse('knowledge:forces')}#force-{force.number}",
+        body=[force.illustration, "7 forces du changement"],
+        source=f"{SOURCE_DOCUMENT} — En synthèse sur chacune des 7 forces du changement",
+    )
+
+
+def _survey_entry(survey: Survey) -> Entry:
+    figures = [f"{figure.value_label} des {figure.population} : {figure.indicator}" for figure in survey.figures.all()]
+    details = [survey.programme, survey.institute, str(survey.year or "")]
+    return Entry(
+        section=Section.SURVEY,
+        object_id=survey.pk,
+        title=f"Enquête {survey.title}",
+        summary=" ; ".join(figures) or ", ".join(detail for detail in details if detail),
+        url=survey.get_absolute_url(),
+        body=[*details, survey.population, *(figure.source_passage for figure in survey.figures.all())],
+        source=_source(survey),
     )
 
 
@@ -189,6 +262,10 @@ SOURCES: dict[type[models.Model], Source] = {
     NewsItem: Source(lambda: NewsItem.objects.published(), _news_entry),
     Event: Source(lambda: Event.objects.published(), _event_entry),
     Measure: Source(lambda: Measure.objects.published(), _measure_entry),
+    ReferenceActor: Source(lambda: ReferenceActor.objects.all(), _actor_entry),
+    Milestone: Source(lambda: Milestone.objects.all(), _milestone_entry),
+    ForceOfChange: Source(lambda: ForceOfChange.objects.all(), _force_entry),
+    Survey: Source(lambda: Survey.objects.prefetch_related("figures"), _survey_entry),
 }
 SECTION_OF: dict[type[models.Model], str] = {
     Case: Section.CASE,
@@ -197,28 +274,45 @@ SECTION_OF: dict[type[models.Model], str] = {
     NewsItem: Section.NEWS,
     Event: Section.EVENT,
     Measure: Section.MEASURE,
+    ReferenceActor: Section.ACTOR,
+    Milestone: Section.MILESTONE,
+    ForceOfChange: Section.FORCE,
+    Survey: Section.SURVEY,
 }
+# Items with no publication workflow: every save (back office, reference loader) re-indexes them.
+INDEXED_ON_SAVE: tuple[type[models.Model], ...] = (Measure, ReferenceActor, Milestone, ForceOfChange, Survey)
+# Parts of an indexed item: saving or deleting one re-indexes the item it belongs to.
+PART_OF: dict[type[models.Model], Callable[[Any], models.Model]] = {SurveyFigure: lambda figure: figure.survey}
 
 
 def is_indexed_model(model: type[models.Model]) -> bool:
     return model in SOURCES
 
 
-def _save(entries: list[Entry]) -> None:
+def _save(entries: list[Entry]) -> list[int]:
+    """Insert the documents of ``entries`` with their facet values; returns their ids."""
     documents = SearchDocument.objects.bulk_create([entry.document() for entry in entries])
     SearchFacetValue.objects.bulk_create(
         [
             SearchFacetValue(document=document, facet=facet, value=value)
             for document, entry in zip(documents, entries, strict=True)
-            for facet, value in dict.fromkeys(entry.facets)
+            for facet, value in dict.fromkeys(entry.all_facets())
         ]
     )
+    return [document.pk for document in documents]
+
+
+def _delete(model: type[models.Model], pk: int) -> list[int]:
+    """Delete the document of one item; returns the ids deleted."""
+    stale = SearchDocument.objects.filter(section=SECTION_OF[model], object_id=pk)
+    ids = list(stale.values_list("id", flat=True))
+    stale.delete()
+    return ids
 
 
 @transaction.atomic
 def remove_object(model: type[models.Model], pk: int) -> None:
-    SearchDocument.objects.filter(section=SECTION_OF[model], object_id=pk).delete()
-    facet_index.mark_changed()
+    facet_index.record(removed=_delete(model, pk))
 
 
 @transaction.atomic
@@ -226,12 +320,11 @@ def index_object(obj: models.Model) -> bool:
     """Write the document of ``obj`` if it is published, remove it otherwise. True if indexed."""
     model = type(obj)
     source = SOURCES[model]
-    remove_object(model, obj.pk)
+    removed = _delete(model, obj.pk)
     fresh = source.published().filter(pk=obj.pk).first()
-    if fresh is None:
-        return False
-    _save([source.build(fresh)])
-    return True
+    added = _save([source.build(fresh)]) if fresh is not None else []
+    facet_index.record(removed=removed, added=added)
+    return fresh is not None
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -250,7 +343,7 @@ def rebuild(*, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Rewrite every document from the published items; returns the count per section."""
     SearchFacetValue.objects.all().delete()
     SearchDocument.objects.all().delete()
-    facet_index.mark_changed()
+    facet_index.mark_rewritten()
     counts: dict[str, int] = {}
     for model, source in SOURCES.items():
         count = 0
@@ -286,7 +379,7 @@ def index_many(
             SearchFacetValue.objects.filter(document__in=stale)._raw_delete(SearchFacetValue.objects.db)
             stale._raw_delete(stale.db)
             _save([source.build(item) for item in batch])
-            facet_index.mark_changed()
+            facet_index.mark_rewritten()
         count += len(batch)
         if progress:
             progress(len(batch))

@@ -22,6 +22,10 @@ class Section(models.TextChoices):
     NEWS = "news", "Actualités"
     EVENT = "event", "Agenda"
     MEASURE = "measure", "Feuille de route"
+    ACTOR = "actor", "Acteurs & dispositifs de référence"
+    MILESTONE = "milestone", "Historique de la démarche"
+    FORCE = "force", "Forces du changement"
+    SURVEY = "survey", "Observatoire des partenariats"
 
 
 SECTION_SINGULAR = {
@@ -31,6 +35,10 @@ SECTION_SINGULAR = {
     Section.NEWS: "Actualité",
     Section.EVENT: "Événement",
     Section.MEASURE: "Mesure de la feuille de route",
+    Section.ACTOR: "Acteur ou dispositif de référence",
+    Section.MILESTONE: "Étape de l'historique",
+    Section.FORCE: "Force du changement",
+    Section.SURVEY: "Enquête de l'Observatoire des partenariats",
 }
 
 
@@ -59,6 +67,9 @@ class SearchDocument(models.Model):
     summary = models.TextField("résumé", blank=True)
     url = models.CharField("adresse", max_length=300)
     is_demo = models.BooleanField("exemple fictif", default=False)
+    source = models.CharField(
+        "source", max_length=600, blank=True, help_text="Document et passage d'où vient un contenu de référence."
+    )
     date = models.DateField("date", null=True, blank=True)
     expire_at = models.DateTimeField("date d'expiration", null=True, blank=True)
     title_text = models.TextField("titre normalisé", blank=True)
@@ -100,9 +111,14 @@ class SearchFacetValue(models.Model):
 
 
 class SearchIndexState(models.Model):
-    """One row: a token renewed by every write of the search tables (``search.facet_index``)."""
+    """One row: where the search tables stand, for the servers' in-memory indexes (``search.facet_index``).
+
+    ``token`` is renewed by a bulk rewrite (every index is then rebuilt); ``version`` counts the
+    writes of single items, each logged in ``SearchIndexChange`` (every index applies them).
+    """
 
     token = models.CharField("jeton de version", max_length=32)
+    version = models.PositiveBigIntegerField("version", default=0)
     changed_at = models.DateTimeField("modifié le", auto_now=True)
 
     class Meta:
@@ -111,3 +127,68 @@ class SearchIndexState(models.Model):
 
     def __str__(self) -> str:
         return f"index de recherche {self.token}"
+
+
+class Synonym(models.Model):
+    """Expressions the search takes one for another: a sigle and its expansion, a word and its variants.
+
+    Kept by the editors in the back office (« Recherche › Synonymes »), seeded from
+    data/reference/search_synonyms.yml by ``load_reference_data``. See ``search.synonyms``.
+    """
+
+    slug = models.SlugField("identifiant", max_length=60, unique=True)
+    expressions = models.TextField(
+        "expressions équivalentes",
+        help_text=(
+            "Une expression par ligne : un sigle, sa forme développée, ses variantes (au moins deux lignes). "
+            "Les accents, les majuscules, les articles et le pluriel sont sans importance."
+        ),
+    )
+    source = models.CharField(
+        "source", max_length=500, blank=True, help_text="D'où vient l'équivalence (texte de loi, document…)."
+    )
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = "synonyme de recherche"
+        verbose_name_plural = "synonymes de recherche"
+
+    def __str__(self) -> str:
+        return " ↔ ".join(self.expression_list())
+
+    def expression_list(self) -> list[str]:
+        return [line.strip() for line in self.expressions.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from search.text import terms
+
+        expressions = self.expression_list()
+        if len(expressions) < 2:
+            raise ValidationError({"expressions": "Donnez au moins deux expressions, une par ligne."})
+        empty = [expression for expression in expressions if not terms(expression)]
+        if empty:
+            raise ValidationError(
+                {"expressions": f"Cette expression ne contient aucun mot recherchable : « {empty[0]} »."}
+            )
+
+
+class SearchIndexChange(models.Model):
+    """A document written or removed at one ``version`` of the index: what every server applies in order.
+
+    Versions are taken under the lock of ``SearchIndexState``'s row, so they follow the commits with no
+    gap; only the last ``search.facet_index.CHANGES_KEPT`` are kept (an index further behind is rebuilt).
+    """
+
+    version = models.PositiveBigIntegerField("version", db_index=True)
+    document_id = models.PositiveBigIntegerField("document")
+    removed = models.BooleanField("retiré", default=False)
+
+    class Meta:
+        verbose_name = "modification de l'index de recherche"
+        verbose_name_plural = "modifications de l'index de recherche"
+
+    def __str__(self) -> str:
+        return f"v{self.version} {'-' if self.removed else '+'}{self.document_id}"

@@ -20,10 +20,12 @@ from search import facet_index
 from search.backends import backend
 from search.filters import FILTERS, SearchFilters
 from search.models import SearchDocument, SearchFacetValue
-from search.text import query_terms
+from search.query import query_clauses
 
 # Up to this many filtered results, the engine ranks only them instead of the whole match.
 RANK_AMONG_AT_MOST = 5_000
+# The first page folds near-identical items among this many first results (« N résultats similaires »).
+FOLD_WINDOW = 100
 
 
 @dataclass
@@ -54,10 +56,16 @@ class SearchResults:
     facets: list[FacetGroup]
     limit: int
     offset: int
+    # Document id → how many near-identical results its line stands for (folded first page only).
+    similar: dict[int, int] = field(default_factory=dict)
+    # How many of the ``count`` results are demo content (« dont N exemples fictifs »); 0 when hidden.
+    demo_count: int = 0
 
 
 def restrict(queryset: QuerySet[SearchDocument], filters: SearchFilters) -> QuerySet[SearchDocument]:
     """``queryset`` narrowed by the filters, in SQL (feeds and alerts; the search uses the facet index)."""
+    if filters.hide_demo:
+        queryset = queryset.filter(is_demo=False)
     for name, values in filters.values.items():
         facet = FILTERS[name][0]
         if facet == "section":
@@ -128,7 +136,10 @@ def _ranked_page(
     if len(candidates) <= RANK_AMONG_AT_MOST and len(candidates) < len(match.ids):
         if offset >= len(candidates):
             return []
-        key = tuple(sorted((name, tuple(sorted(values))) for name, values in filters.values.items() if values))
+        key = (
+            filters.hide_demo,
+            *sorted((name, tuple(sorted(values))) for name, values in filters.values.items() if values),
+        )
         top = index.ranked_among(
             match, key, candidates, offset + limit, lambda ids, wanted: engine.ranked_among(terms, ids, wanted)
         )
@@ -151,26 +162,70 @@ def _page(ranked: Iterable[int], candidates: BitMap, *, limit: int, offset: int)
     return page
 
 
+def fold_key(section: str, title_text: str) -> str:
+    """Near-identical items share it: same section, same title but for its numbers (« … n° 3 », « … n° 4 »)."""
+    words = [word for word in title_text.split() if not word.isdigit()]
+    return f"{section}:{' '.join(words)}" if words else ""
+
+
+def _folded(ids: list[int], limit: int) -> tuple[list[int], dict[int, int]]:
+    """The first ``limit`` of ``ids`` that are not near-identical to an earlier one, and how many each stands for."""
+    rows = SearchDocument.objects.filter(id__in=ids).values_list("id", "section", "title_text")
+    key_of = {pk: fold_key(section, title_text) or f"id:{pk}" for pk, section, title_text in rows}
+    leader_of: dict[str, int] = {}
+    similar: dict[int, int] = {}
+    for pk in ids:
+        key = key_of.get(pk, f"id:{pk}")
+        leader = leader_of.get(key)
+        if leader is None:
+            leader_of[key] = pk
+            similar[pk] = 0
+        else:
+            similar[leader] += 1
+    leaders = list(similar)[:limit]
+    return leaders, {pk: similar[pk] for pk in leaders if similar[pk]}
+
+
 def search(
-    filters: SearchFilters, *, limit: int = 20, offset: int = 0, facets: list[str] | None = None
+    filters: SearchFilters,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    facets: list[str] | None = None,
+    fold: bool = False,
 ) -> SearchResults:
-    """Published items matching the query and filters, most relevant first (most recent without query)."""
-    terms = query_terms(filters.q)
+    """Published items matching the query and filters, most relevant first (most recent without query).
+
+    With ``fold``, the first page shows one line per group of near-identical items (``fold_key``)
+    among the first ``FOLD_WINDOW`` results, with the number of the others (``SearchResults.similar``).
+    """
+    terms = query_clauses(filters.q)
     index = facet_index.current()
     match = index.match(terms, backend().matching_ids) if terms else None
     matched = match.ids if match else index.everything
+    if filters.hide_demo:
+        matched = matched - index.posting(*facet_index.DEMO)
     candidates = _within(matched, _allowed(index, filters))
+    folding = fold and offset == 0 and limit > 0
+    wanted = max(limit, FOLD_WINDOW) if folding else limit
     if match:
-        ids = _ranked_page(index, match, filters, terms, candidates, limit=limit, offset=offset)
+        ids = _ranked_page(index, match, filters, terms, candidates, limit=wanted, offset=offset)
     else:
-        ids = index.most_recent(candidates, limit=limit, offset=offset)
+        ids = index.most_recent(candidates, limit=wanted, offset=offset)
+    similar: dict[int, int] = {}
+    if folding:
+        ids, similar = _folded(ids, limit)
     by_id = SearchDocument.objects.in_bulk(ids)
+    for pk, document in by_id.items():
+        document.similar_count = similar.get(pk, 0)  # type: ignore[attr-defined]
     return SearchResults(
         filters=filters,
         terms=terms,
         count=len(candidates),
+        demo_count=candidates.intersection_cardinality(index.posting(*facet_index.DEMO)),
         documents=[by_id[pk] for pk in ids if pk in by_id],
         facets=facet_groups(index, matched, filters, facets),
         limit=limit,
         offset=offset,
+        similar=similar,
     )

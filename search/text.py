@@ -2,9 +2,12 @@
 
 « L'Économie circulaire des territoires » → ``["economie", "circulaire", "territoire"]``:
 lower case, no accents or ligatures, elided articles and common words dropped (« l' », « d' »,
-« des »…), and a light plural stemming (« alliances » → « alliance », « territoriaux » →
-« territorial », « réseaux » → « reseau »). Terms are ``[a-z0-9]+`` only, so they can never carry
-full-text query syntax (quotes, operators) into the database. See docs/adr/0010-search.md.
+« des »…), and a light stemming of plurals and feminines (« alliances » → « alliance »,
+« territoriaux » and « territoriales » → « territorial », « réseaux » → « reseau », « citoyennes » →
+« citoyen », « engagées » → « engage »). Letters and digits are split (« ODD17 » → « odd 17 », as
+« ODD 17 ») and numbers are kept whatever their length (« mesure 2 »). Terms are ``[a-z]+`` or
+``[0-9]+`` only, so they can never carry full-text query syntax (quotes, operators) into the
+database. See docs/adr/0010-search.md and docs/adr/0019-search-words.md.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 import unicodedata
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z]+|[0-9]+")  # « odd17 » → « odd », « 17 »
 MAX_QUERY_TERMS = 12
 
 # fmt: off
@@ -35,8 +38,21 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
+# Feminine ending → masculine one, tried in this order on words of more than 4 letters.
+_FEMININE = (
+    ("enne", "en"),  # citoyenne → citoyen, européenne → européen
+    ("trice", "teur"),  # animatrice → animateur
+    ("euse", "eur"),  # porteuse → porteur
+    ("elle", "el"),  # culturelle → culturel
+    ("iere", "ier"),  # financière → financier
+    ("ive", "if"),  # associative → associatif
+    ("ale", "al"),  # territoriale → territorial
+    ("ee", "e"),  # engagée → engagé
+)
+
+
 def stem(word: str) -> str:
-    """Light French plural stemming: the same stem for the singular and the plural."""
+    """Light French stemming: the same stem for the singular and the plural, the masculine and the feminine."""
     if len(word) <= 3 or word.isdigit():
         return word
     if word.endswith("eaux"):
@@ -44,13 +60,19 @@ def stem(word: str) -> str:
     if word.endswith("aux") and len(word) > 4:
         return word[:-3] + "al"
     if word[-1] in "sx" and not word.endswith("ss"):
-        return word[:-1]
+        word = word[:-1]
+    if len(word) > 4:
+        for ending, masculine in _FEMININE:
+            if word.endswith(ending):
+                return word[: -len(ending)] + masculine
     return word
 
 
 def terms(text: str) -> list[str]:
     """Every search term of ``text``, in order (duplicates kept: they weigh in the ranking)."""
-    return [stem(word) for word in _WORD.findall(fold(text)) if len(word) > 1 and word not in STOPWORDS]
+    return [
+        stem(word) for word in _WORD.findall(fold(text)) if (len(word) > 1 or word.isdigit()) and word not in STOPWORDS
+    ]
 
 
 def index_text(*parts: str) -> str:

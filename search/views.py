@@ -15,17 +15,21 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from core.cache import public_page
+from core.params import int_param, text_param
 from search import selectors
+from search.answers import territory_answers
 from search.filters import FILTERS, SearchFilters, SearchForm
 
 PAGE_SIZE = 20
+# « ?similaires=afficher » lists every result, near-identical ones included (the first page folds them).
+SIMILAR_PARAMETER = "similaires"
+SIMILAR_SHOW = "afficher"
 SEARCH_TITLE = "Rechercher"
 FRAGMENT = "search/includes/results.html"
 
 
 def _page_number(request: HttpRequest) -> int:
-    raw = request.GET.get("page", "1")
-    return max(1, min(int(raw), 10_000)) if raw.isdigit() else 1
+    return int_param(request.GET, "page", default=1, minimum=1, maximum=10_000)
 
 
 def _ignored_filters(form: SearchForm) -> list[str]:
@@ -42,15 +46,23 @@ def filtered_listing(
     context: dict[str, Any],
     section: str | None = None,
     facets: list[str] | None = None,
+    answers: bool = False,
 ) -> HttpResponse:
-    """Parse the filters, search, paginate; a full page, or the fragment for an HTMX request."""
+    """Parse the filters, search, paginate; a full page, or the fragment for an HTMX request.
+
+    The first page folds near-identical items (« N résultats similaires »), unless the visitor
+    asked for all of them; with ``answers``, a territory named by the query is offered on top.
+    """
     form = SearchForm(request.GET)
     form.is_valid()
     filters = SearchFilters.from_form(form)
     if section:
         filters = filters.with_values(section=[section])
     number = _page_number(request)
-    results = selectors.search(filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE, facets=facets)
+    show_similar = request.GET.get(SIMILAR_PARAMETER, "").strip() == SIMILAR_SHOW
+    results = selectors.search(
+        filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE, facets=facets, fold=not show_similar
+    )
     paginator = Paginator(range(results.count), PAGE_SIZE)
     page = paginator.get_page(number)
     context = {
@@ -62,7 +74,14 @@ def filtered_listing(
         "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
         "warnings": _ignored_filters(form),
         "fixed_section": section,
-        "has_filters": bool(filters.q or any(name != "section" or not section for name in filters.values)),
+        "has_filters": bool(
+            filters.q or filters.hide_demo or any(name != "section" or not section for name in filters.values)
+        ),
+        "demo_hidden": filters.hide_demo,
+        "show_similar": show_similar,
+        "similar_parameter": SIMILAR_PARAMETER,
+        "territory_answers": territory_answers(filters.q) if answers and filters.q and number == 1 else [],
+        "demo_count": results.demo_count,
     }
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.history_restore_request:
@@ -72,13 +91,14 @@ def filtered_listing(
 
 @public_page
 def search_page(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()
+    q = text_param(request.GET, "q")
     title = f"Rechercher « {q[:80]} »" if q else SEARCH_TITLE
     return filtered_listing(
         request,
         template="search/search.html",
         context={"page_title": title, "breadcrumb_data": {"links": [], "current": SEARCH_TITLE}},
         facets=list(FILTERS),
+        answers=True,
     )
 
 

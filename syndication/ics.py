@@ -32,6 +32,18 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
+def _description(event: Event) -> str:
+    """The summary, then who organises it, for whom, and where to register (when given)."""
+    lines = [event.summary]
+    for details in event.details.all():
+        if details.organiser:
+            lines.append(f"Organisé par : {details.organiser}")
+        lines.append(f"Public : {details.get_audience_display()}")
+        if details.registration_url:
+            lines.append(f"Inscription : {details.registration_url}")
+    return "\n".join(lines)
+
+
 def vevent(event: Event, *, absolute_url: Callable[[str], str], now: dt.datetime) -> VEvent:
     item = VEvent()
     item.add("uid", event_uid(event))
@@ -39,7 +51,7 @@ def vevent(event: Event, *, absolute_url: Callable[[str], str], now: dt.datetime
     item.add("dtstart", _utc(event.starts_at))
     item.add("dtend", _utc(event.ends_at))
     item.add("summary", f"{event.title} ({DEMO_LABEL.lower()})" if event.is_demo else event.title)
-    item.add("description", event.summary)
+    item.add("description", _description(event))
     item.add("location", event.place)
     item.add("url", absolute_url(event.get_absolute_url()))
     if event.last_published_at:

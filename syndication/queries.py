@@ -12,11 +12,12 @@ from urllib.parse import urlencode
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 
+from core.demo import DEMO_PARAMETER, HIDE_VALUE
 from search.backends import backend
 from search.filters import FILTERS, SearchFilters, SearchForm
 from search.models import SearchDocument
+from search.query import query_clauses
 from search.selectors import restrict
-from search.text import query_terms
 
 
 def filters_from_query(data: QueryDict | Mapping[str, list[str]]) -> SearchFilters:
@@ -33,13 +34,15 @@ def normalised_query(filters: SearchFilters) -> str:
         pairs.append(("q", " ".join(filters.q.split())))
     for name in FILTERS:
         pairs.extend((name, value) for value in sorted(set(filters.selected(name))))
+    if filters.hide_demo:
+        pairs.append((DEMO_PARAMETER, HIDE_VALUE))
     return urlencode(pairs)
 
 
 def matching_documents(filters: SearchFilters) -> QuerySet[SearchDocument]:
     """Published, unexpired items matching the query and filters, most recent first."""
     documents = SearchDocument.objects.visible()
-    terms = query_terms(filters.q)
+    terms = query_clauses(filters.q)
     if terms:
         documents = backend().match(documents, terms)
     return restrict(documents, filters).order_by(F("date").desc(nulls_last=True), "-id")

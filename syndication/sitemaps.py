@@ -35,7 +35,7 @@ STATIC_PAGES = [
     "roadmap:overview",
     "territories:index",
     "search:search",
-    "core:open_data",
+    "opendata:index",
 ]
 
 

@@ -1,11 +1,14 @@
-"""iCal downloads of the agenda: every upcoming published event, or one event."""
+"""iCal downloads of the agenda: the upcoming published events of a filter state, or one event."""
 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 
+from agenda.selectors import filtered_events, filters_from_query
 from resources import selectors
 from syndication.ics import calendar_bytes
+
+FEED_SIZE = 500
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -15,7 +18,8 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def agenda_ics(request: HttpRequest) -> HttpResponse:
-    events = selectors.upcoming_events()
+    """The agenda page's filters (territory, dates, audience, demo) as a feed to subscribe to."""
+    events = filtered_events(filters_from_query(request.GET))[:FEED_SIZE]
     return _ics_response(calendar_bytes(events, absolute_url=request.build_absolute_uri), "agenda.ics")
 
 

@@ -118,3 +118,57 @@ def search(q: str, *, limit: int = 20) -> TerritorySearch:
     result.commune_count = found.count()
     result.communes = list(found[:limit])
     return result
+
+
+@dataclass
+class CommuneChoice:
+    """What the « où êtes-vous ? » field found: one commune, several to choose from, or none."""
+
+    query: str
+    communes: list[Commune] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def commune(self) -> Commune | None:
+        """The commune meant, when there is no doubt."""
+        return self.communes[0] if self.total == 1 else None
+
+
+def choose_commune(q: str, *, limit: int = 30) -> CommuneChoice:
+    """The commune a person means by a name or a postcode (or an INSEE code).
+
+    A single commune whose name is exactly ``q`` (accents, hyphens, case ignored) wins over the
+    communes whose name only starts with it (« Lyon » is Lyon, not also Lyons-la-Forêt); several
+    exact homonyms (« Saint-Denis ») or a postcode shared by several communes leave the choice to
+    the person. Indexed reads only: ``search_key`` prefix, postcode prefix, INSEE code.
+    """
+    q = " ".join(q.split())
+    choice = CommuneChoice(query=q)
+    if not search_key(q):
+        return choice
+    found = communes(q=q).select_related("departement")
+    if not _DIGITS.match(q):
+        exact = found.filter(exact=0)
+        if exact.count() >= 1:
+            found = exact
+    elif len(q) < 5:
+        return choice  # a partial postcode is not an answer yet (« 130 » is 120 communes)
+    choice.total = found.count()
+    choice.communes = list(found[:limit])
+    return choice
+
+
+TERRITORY_URL_NAMES = {
+    "region": "territories:region",
+    "departement": "territories:departement",
+    "epci": "territories:epci",
+    "commune": "territories:commune",
+}
+
+
+def territory_url(level: str, code: str) -> str:
+    """The page of a territory given by its level and code (empty for France or an unknown level)."""
+    from django.urls import reverse
+
+    name = TERRITORY_URL_NAMES.get(level)
+    return reverse(name, kwargs={"code": code}) if name and code else ""

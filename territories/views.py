@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
+from core.params import int_param, text_param
 from territories import selectors
 from territories.models import Commune, Departement, Epci, Region
 
@@ -26,7 +27,7 @@ def _crumbs(current: str, *links: tuple[str, str]) -> dict[str, Any]:
 
 
 def _page(request: HttpRequest, queryset: QuerySet[Any]) -> Page:
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(queryset, PAGE_SIZE).get_page(int_param(request.GET, "page", default=1, minimum=1, maximum=10_000))
     page.pages_list = list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))  # type: ignore[attr-defined]
     return page
 
@@ -38,7 +39,7 @@ def _or_404(territory: Any, label: str, code: str) -> Any:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    q = text_param(request.GET, "q", max_length=MAX_QUERY_LENGTH)
     return render(
         request,
         "territories/index.html",

@@ -31,7 +31,7 @@ def remove_documents(model: type[models.Model]) -> None:
     documents = SearchDocument.objects.filter(section=indexing.SECTION_OF[model], object_id__in=generated)
     raw_delete(SearchFacetValue.objects.filter(document__in=documents.values("pk")))
     raw_delete(documents)
-    facet_index.mark_changed()
+    facet_index.mark_rewritten()
 
 
 def index(model: type[models.Model], progress: Progress) -> int:

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 
 from tests.accounts.conftest import link_in
 from tests.accounts.factories import PASSWORD
@@ -25,6 +30,11 @@ def test_a_reset_mails_a_single_use_link_that_sets_a_new_password(client, send, 
     account.refresh_from_db()
     assert account.check_password(NEW_PASSWORD)
     assert mail.outbox[-1].subject == "[Alliances & Territoires] Votre mot de passe a été modifié"
+    # the date in French typography (core.dates), in the text and the HTML: « le 1er mars 2026 à 9 h 05 »
+    when = r"Ce changement a été fait le (1er|[1-9]|[12]\d|3[01]) [a-zéû]+ \d{4} à \d{1,2} h( \d{2})? depuis"
+    changed = mail.outbox[-1]
+    assert isinstance(changed, EmailMultiAlternatives)
+    assert re.search(when, str(changed.body)) and re.search(when, str(changed.alternatives[0][0]))
     # the link worked once
     html = client.get(link, follow=True).content.decode()
     assert "Lien expiré ou déjà utilisé" in html
@@ -63,3 +73,21 @@ def test_reset_requests_are_rate_limited_per_address(client, send, account, sett
     response = send(client.post, RESET, {"email": "camille@example.invalid"})
     assert response.status_code == 429
     assert len(mail.outbox) == 2
+
+
+def test_an_expired_reset_link_is_a_french_page_and_changes_nothing(
+    client, send, account, monkeypatch, settings
+) -> None:
+    send(client.post, RESET, {"email": "camille@example.invalid"})
+    link = link_in(mail.outbox[0], "/mot-de-passe-oublie/nouveau/")
+    form_url = client.get(link)["Location"]  # opened in time: allauth keeps the key in the session
+    # then the link's lifetime (PASSWORD_RESET_TIMEOUT) passes: the token generator's clock is moved past it
+    later = dt.datetime.now() + dt.timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT + 60)
+    monkeypatch.setattr(PasswordResetTokenGenerator, "_now", lambda self: later)
+    response = client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}, follow=True)
+    assert "Lien expiré ou déjà utilisé" in response.content.decode()
+    html = client.get(link, follow=True).content.decode()
+    assert "Lien expiré ou déjà utilisé" in html and 'lang="fr"' in html
+    account.refresh_from_db()
+    assert account.check_password(PASSWORD)
+    assert len(mail.outbox) == 1  # no « Votre mot de passe a été modifié »

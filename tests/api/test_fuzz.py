@@ -1,7 +1,8 @@
 """The API fuzzed from its own OpenAPI document (schemathesis) and property tests on query input.
 
-Every GET operation is exercised in-process against the WSGI application: no 5xx, and each
-documented response matches its schema. Deterministic (derandomize) and bounded (max_examples).
+Every GET operation is exercised in-process against the WSGI application: no 5xx, every status
+returned (4xx included) is declared by the OpenAPI document, and each response matches its schema.
+Deterministic (derandomize) and bounded (max_examples).
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from config.wsgi import application
 
@@ -28,7 +33,8 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+# status_code_conformance: every status an operation returns (its 4xx included) is declared in the document.
+CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance, content_type_conformance]
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ def test_measures_list_serves_the_21_measures_with_their_titles_and_dimensions(c
     assert first["workstreams"] == [1]
     assert (first["status"], first["progress"]) == ("atteinte", 100)
     assert by_number[15]["horizon_months"] == {"min": 12, "max": 18}
-    assert by_number[2]["status"] is None
+    assert (by_number[2]["status"], by_number[2]["progress"]) == (None, None)
+    assert by_number[2]["status_label"] == "Pas encore de bilan"
 
 
 def test_measures_list_is_paginated(client, programme) -> None:
@@ -91,3 +92,40 @@ def test_openapi_document_and_interactive_docs_are_served(client, programme) -> 
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/roadmap/measures/{number}" in schema["paths"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_summary_gives_every_roll_up_with_the_measures_it_rests_on(client, programme) -> None:
+    data = client.get("/api/v1/roadmap/summary").json()
+    assert (data["progress"], data["evaluated_count"], data["measure_count"]) == (100, 1, 21)
+    assert data["basis"] == "1 mesure évaluée sur 21"
+    strategic = next(d for d in data["dimensions"] if d["dimension"] == "strategic")
+    assert (strategic["progress"], strategic["evaluated_count"], strategic["measure_count"]) == (None, 0, 7)
+    assert data["csv_url"] == "/feuille-de-route/synthese.csv"
+
+
+def test_workstreams_carry_their_own_review_and_the_disagreement_flag(client, programme) -> None:
+    items = client.get("/api/v1/roadmap/workstreams").json()["items"]
+    first, second = items[0], items[1]
+    assert (first["progress"], first["evaluated_count"], first["measure_count"]) == (100, 1, 1)
+    assert first["review"]["status"] == "en-cours"
+    assert first["review_disagrees_with_measures"] is True
+    assert (second["progress"], second["measure_count"], second["review_disagrees_with_measures"]) == (None, 0, False)
+
+
+def test_bilan_progress_rests_on_its_evaluated_entries(client, programme) -> None:
+    detail = client.get("/api/v1/roadmap/bilans/bilan-7-mai-2021").json()
+    assert (detail["progress"], detail["evaluated_count"], detail["measure_count"]) == (100, 1, 21)
+    entry_2 = next(e for e in detail["entries"] if e["number"] == 2)
+    assert (entry_2["status"], entry_2["progress"]) == (None, None)
+    chantier_1 = next(g for g in detail["groups"] if g["level"] == "chantier" and g["key"] == "1")
+    assert chantier_1["review_disagrees_with_measures"] is True
+
+
+def test_openapi_documents_the_roll_up_counts_and_null_progress(client, programme) -> None:
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/roadmap/summary" in schema["paths"]
+    components = schema["components"]["schemas"]
+    workstream = components["WorkstreamOut"]["properties"]
+    assert {"evaluated_count", "measure_count", "review_disagrees_with_measures"} <= workstream.keys()
+    measure_progress = components["MeasureOut"]["properties"]["progress"]
+    assert {"type": "null"} in measure_progress["anyOf"]

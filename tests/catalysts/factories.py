@@ -6,7 +6,7 @@ from catalysts.models import Catalyst
 from reference.models import ActorKind
 
 
-class CatalystFactory(factory.django.DjangoModelFactory):
+class CatalystFactory(factory.django.DjangoModelFactory[Catalyst]):
     """A fictional catalyst; pass ``departements=["13"]`` or ``regions=["93"]`` (codes) to cover territories."""
 
     class Meta:

@@ -61,25 +61,18 @@ def test_uncovered_departements_come_with_organisation_counts_most_first(geograp
 
 
 def test_demo_catalysts_load_idempotently_and_cover_no_departement_for_real(geography) -> None:
-    from catalysts.demo import load_demo_catalysts
-
-    first = load_demo_catalysts()
-    second = load_demo_catalysts()
-    assert first["created"] == Catalyst.objects.count() >= 25
-    assert second["unchanged"] == first["created"] and not second["created"] and not second["updated"]
-    assert all(c.is_demo and "fictif" in c.name for c in Catalyst.objects.all())
-    rows = selectors.departement_rows()
-    assert 20 < sum(1 for row in rows if row.catalysts) < 101
-    assert len(selectors.uncovered_departements(rows)) == 101
-
-
-def test_load_demo_content_command_loads_the_catalysts_once(reference_data) -> None:
     from django.core.management import call_command
 
     call_command("load_demo_content", verbosity=0)
     count = Catalyst.objects.count()
+    updated = list(Catalyst.objects.order_by("pk").values_list("updated_at", flat=True))
     call_command("load_demo_content", verbosity=0)
-    assert count >= 25 and Catalyst.objects.count() == count
+    assert Catalyst.objects.count() == count >= 25
+    assert list(Catalyst.objects.order_by("pk").values_list("updated_at", flat=True)) == updated
+    assert all(c.is_demo and "fictif" in c.name for c in Catalyst.objects.all())
+    rows = selectors.departement_rows()
+    assert 20 < sum(1 for row in rows if row.catalysts) < 101
+    assert len(selectors.uncovered_departements(rows)) == 101
 
 
 def test_a_departement_covered_only_by_demo_catalysts_is_uncovered(geography) -> None:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from contact.models import ContactMessage
 from contact.services import contact_message_receive, contact_messages_purge, team_recipients
+from core.dates import french_date
 from core.permissions import MISSION_TEAM
 from tests.factories import UserFactory
 
@@ -29,6 +30,7 @@ def test_a_received_message_is_stored_and_mailed_to_the_team_after_commit(
     assert sent.to == ["equipe@example.invalid"] and sent.reply_to == ["camille@example.invalid"]
     assert "Une question sur la plateforme" in sent.subject and "Bonjour." in sent.body
     assert f"/admin/snippets/contact/contactmessage/inspect/{stored.pk}/" in sent.body
+    assert f"Reçu le : {french_date(stored.created_at, with_time=True)}" in sent.body  # « 1er mars 2026 à 9 h 05 »
 
 
 def test_the_mission_team_members_are_told_too(settings) -> None:

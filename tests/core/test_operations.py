@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
-from config.env import env_bool, env_choice, env_int
+from config.env import env_bool, env_choice, env_int, env_int_list
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,7 @@ def test_the_production_profile_passes_check_deploy_without_warning() -> None:
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},  # set by the browser tests
         "APP_ENV": "production",
+        "TRUSTED_PROXY_COUNT": "1",
         "SECRET_KEY": "k" * 20 + "-production-secret-key-for-the-check-only-0123456789",
         "ALLOWED_HOSTS": "alliances.example.gouv.fr",
     }
@@ -61,7 +62,7 @@ def test_the_production_profile_passes_check_deploy_without_warning() -> None:
 
 def test_the_production_profile_refuses_to_start_without_a_secret_key() -> None:
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    env.update(APP_ENV="production", ALLOWED_HOSTS="alliances.example.gouv.fr")
+    env.update(APP_ENV="production", ALLOWED_HOSTS="alliances.example.gouv.fr", TRUSTED_PROXY_COUNT="1")
     result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False
     )
@@ -79,6 +80,11 @@ def test_env_helpers_fail_loudly_on_bad_values(monkeypatch) -> None:
         env_int("X_INT", 1)
     with pytest.raises(ImproperlyConfigured):
         env_choice("X_CHOICE", ("local", "production"), "local")
+    monkeypatch.setenv("X_DAYS", "7, quatorze")
+    with pytest.raises(ImproperlyConfigured, match="X_DAYS"):
+        env_int_list("X_DAYS", [7, 14])
+    monkeypatch.setenv("X_DAYS", "7, 14")
+    assert env_int_list("X_DAYS", [1]) == [7, 14]
 
 
 def test_ensure_admin_creates_the_administrator_once_and_prints_its_password(capsys) -> None:
@@ -100,3 +106,21 @@ def test_public_pages_render_in_french_with_title_and_breadcrumb(client, program
     assert '<html lang="fr"' in html
     assert "<title>Mesure 1 — Rendre immédiatement" in html
     assert 'class="fr-breadcrumb"' in html
+
+
+@pytest.mark.parametrize("value", [None, "", "  "], ids=["unset", "empty", "blank"])
+def test_the_production_profile_refuses_to_start_without_the_trusted_proxy_count(value) -> None:
+    """Guessed wrong, every visitor would share the proxy's address, or forge their own (config/settings.py)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("TRUSTED_PROXY_COUNT", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.update(
+        APP_ENV="production",
+        ALLOWED_HOSTS="alliances.example.gouv.fr",
+        SECRET_KEY="k" * 20 + "-production-secret-key-for-the-check-only-0123456789",
+    )
+    if value is not None:
+        env["TRUSTED_PROXY_COUNT"] = value
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: TRUSTED_PROXY_COUNT is required in production" in result.stderr

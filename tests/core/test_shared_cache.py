@@ -11,12 +11,15 @@ from django.conf import settings
 from django.core.cache import caches
 
 from core.cache_backends import GenerationalRedisCache, SharedRedisCache
+from tests.services.servers import redis_url
 
 CACHE_URL = os.environ.get("CACHE_URL", "")
-pytestmark = pytest.mark.skipif(
-    not CACHE_URL.startswith(("redis://", "rediss://", "unix://")),
-    reason="CACHE_URL (redis://…) non défini : le cache partagé Redis n'est pas testé ici (la CI le définit).",
-)
+
+
+@pytest.fixture(autouse=True)
+def _redis() -> None:
+    """Skipped without CACHE_URL=redis://…, failed instead when REQUIRE_TEST_SERVICES=1 (CI)."""
+    redis_url()
 
 
 @pytest.fixture

@@ -120,6 +120,7 @@ def test_production_refuses_an_unencrypted_object_storage() -> None:
         **S3_ENV,
         "S3_ENDPOINT_URL": "http://s3.example.org",
         "APP_ENV": "production",
+        "TRUSTED_PROXY_COUNT": "1",
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "alliances.example.org",
     }

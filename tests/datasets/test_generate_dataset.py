@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from alliances.models import Listing
 from cases.models import Case, CasePartner
 from datasets.vocabulary import GENERATED_SOURCE
 from organisations.models import Organisation
@@ -25,6 +26,7 @@ TINY = {
     "news": 3,
     "catalysts": 3,
     "reviews_per_measure": 1,
+    "listings": 8,
 }
 
 
@@ -69,6 +71,7 @@ def test_generates_the_scale_marked_as_generated_and_indexed(tiny: dict[str, int
     assert Tool.objects.filter(is_generated=True).count() == tiny["tools"]
     assert Study.objects.filter(is_generated=True).count() == tiny["studies"]
     assert NewsItem.objects.filter(is_generated=True).count() == tiny["news"]
+    assert Listing.objects.open().filter(is_generated=True, is_demo=True).count() == tiny["listings"]
     assert Review.objects.filter(source=GENERATED_SOURCE).count() == Measure.objects.published().count()
     # Every generated name says it is fictional.
     for name in Organisation.objects.filter(is_generated=True).values_list("name", flat=True):
@@ -165,6 +168,10 @@ def test_bench_paths_answer_200(tiny: dict[str, int], client) -> None:
         response = client.get(path)
         assert response.status_code == 200, (label, path, response.status_code)
     assert client.get(paths["API recherche"]).json()["count"] > 0
+    # Issue 14's list with two filters finds open listings (a département and a resource they name).
+    listings = paths["Faire alliance (département + ressource)"]
+    assert "niveau=departement" in listings and "ressource=" in listings
+    assert "Aucune annonce ouverte ne correspond" not in client.get(listings).content.decode()
     # The page's word and two facets find generated cases (the API takes the same filters).
     query = search.split("?", 1)[1]
     assert client.get(f"/api/v1/search?{query}").json()["count"] > 0

@@ -41,6 +41,21 @@ def test_home_to_measure_1_review_and_bilan_pdf(page) -> None:
         assert pdf.read(4) == b"%PDF"
 
 
+def test_a_visitor_reads_a_chantier_review_beside_its_measures_and_is_told_they_disagree(page) -> None:
+    page.goto("/feuille-de-route/")
+    programme = page.get_by_role("heading", name="Avancement du programme").locator("..")
+    assert "1 mesure évaluée sur 21" in programme.inner_text()
+    page.get_by_role("link", name=re.compile("^Chantier 1 — ")).first.click()
+    page.wait_for_url(re.compile(r"/chantiers/plateforme-collective-impact/$"))
+    own = page.get_by_role("heading", name="Bilan propre du chantier").locator("..")
+    assert "En cours" in (own.text_content() or "")
+    measures = page.get_by_role("heading", name="Moyenne des mesures rattachées").locator("..")
+    assert "(1 mesure évaluée sur 1)" in measures.inner_text()
+    alert = page.get_by_role("heading", name="Le bilan du chantier et la moyenne de ses mesures ne concordent pas")
+    assert alert.is_visible()
+    assert_accessible(page)
+
+
 @pytest.mark.parametrize(
     ("path", "status"),
     [

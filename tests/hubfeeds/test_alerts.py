@@ -6,11 +6,15 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
+from accounts.models import NotificationPreferences, Topic
+from accounts.services import notification_preferences_set
 from alerts.models import Frequency, SavedSearch
+from alerts.services import alerts_send
 from tests.accounts.factories import AccountFactory
 from tests.cases.factories import CaseFactory
 from tests.factories import UserFactory
@@ -208,8 +212,19 @@ def test_the_daily_alert_mails_new_published_results_in_french_with_an_unsubscri
     assert "brouillon" not in message.body
     assert "sans rapport" not in message.body
     assert "Texte : « recyclerie »" in message.body
+    assert message.body.startswith("Bonjour,")
+    assert "L'équipe Alliances & Territoires" in message.body
+    ((html, mimetype),) = message.alternatives
+    assert mimetype == "text/html"
+    assert "Une recyclerie solidaire" in html and "brouillon" not in html
+    assert "Texte : « recyclerie »" in html
+    assert "Gérer vos préférences : http://127.0.0.1:8000/mon-espace/notifications/" in message.body
     saved.refresh_from_db()
     assert saved.last_sent_at is not None
+
+    every_alert = re.search(r"Ne plus recevoir ces messages : http://127\.0\.0\.1:8000(\S+)", message.body).group(1)
+    assert f'href="http://127.0.0.1:8000{every_alert}"' in html
+    assert every_alert.startswith("/notifications/desabonnement/")
 
     link = re.search(r"Ne plus recevoir cette alerte : http://127\.0\.0\.1:8000(\S+)", message.body).group(1)
     assert "Confirmer le désabonnement" in client.get(link).content.decode()
@@ -240,6 +255,53 @@ def test_the_weekly_run_ignores_daily_searches(user, vocabularies) -> None:
     assert mail.outbox == []
     call_command("send_search_alerts", frequency="daily")
     assert len(mail.outbox) == 1
+
+
+def test_the_footer_link_turns_every_alert_off_and_the_searches_stay_saved(client, user, vocabularies) -> None:
+    saved = _saved(user, "q=recyclerie", created_at=timezone.now() - dt.timedelta(days=1))
+    CaseFactory(title="Une recyclerie solidaire")
+    call_command("send_search_alerts", frequency="daily")
+    (message,) = mail.outbox
+    assert isinstance(message, EmailMultiAlternatives)
+    found = re.search(r"Ne plus recevoir ces messages : http://127\.0\.0\.1:8000(\S+)", str(message.body))
+    assert found
+    link = found.group(1)
+    client.post(link)
+    assert not NotificationPreferences.objects.get(user=user).wants(Topic.ALERTS)
+    assert SavedSearch.objects.filter(pk=saved.pk).exists()
+
+
+def test_a_person_who_turned_alerts_off_gets_none_and_nothing_piles_up(user, vocabularies) -> None:
+    saved = _saved(user, "q=recyclerie", created_at=timezone.now() - dt.timedelta(days=1))
+    CaseFactory(title="Une recyclerie solidaire")
+    notification_preferences_set(user=user, alerts=False)
+    out = io.StringIO()
+    call_command("send_search_alerts", frequency="daily", stdout=out)
+    assert mail.outbox == []
+    assert "0 alerte(s) envoyée(s)" in out.getvalue()
+    assert "1 non envoyée(s) (alertes désactivées dans les préférences)" in out.getvalue()
+    saved.refresh_from_db()
+    assert saved.last_sent_at is not None  # turning them back on does not send what was published meanwhile
+    notification_preferences_set(user=user, alerts=True)
+    assert alerts_send(frequency="daily").sent == 0
+    CaseFactory(title="Une autre recyclerie")
+    assert alerts_send(frequency="daily").sent == 1
+    assert "Une autre recyclerie" in mail.outbox[0].body and "solidaire" not in mail.outbox[0].body
+
+
+def test_a_failed_alert_leaves_the_search_to_try_again(user, vocabularies, monkeypatch) -> None:
+    saved = _saved(user, "q=recyclerie", created_at=timezone.now() - dt.timedelta(days=1))
+    CaseFactory(title="Une recyclerie solidaire")
+
+    def fail(self, fail_silently=False):
+        raise ConnectionRefusedError("relais indisponible")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailMultiAlternatives, "send", fail)
+        assert alerts_send(frequency="daily").failed == 1
+    saved.refresh_from_db()
+    assert saved.last_sent_at is None
+    assert alerts_send(frequency="daily").sent == 1
 
 
 def test_an_unknown_frequency_stops_the_command(db) -> None:

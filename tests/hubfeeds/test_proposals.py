@@ -88,7 +88,7 @@ def test_a_proposal_waits_in_the_moderation_workflow_until_a_moderator_approves_
 ) -> None:
     from core.permissions import MODERATORS, ensure_roles
 
-    ensure_roles()  # routes the hub's content, cases included, through « Moderators approval »
+    ensure_roles()  # routes the hub's content, cases included, through « Validation par les modérateurs »
     assert signed_in.post(URL, _proposal()).status_code == 302
     case = Case.objects.get()
     state = case.current_workflow_state
@@ -103,3 +103,49 @@ def test_a_proposal_waits_in_the_moderation_workflow_until_a_moderator_approves_
     assert case.live is True
     client.logout()
     assert client.get(case.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("level", "text", "code"),
+    [
+        ("commune", "marseille", "13055"),
+        ("departement", "Bouches-du-Rhône", "13"),
+        ("region", "Provence-Alpes-Côte d'Azur", "93"),
+        ("commune", "13055", "13055"),
+    ],
+)
+def test_the_territory_is_chosen_by_its_name(signed_in, vocabularies, territories, level, text, code) -> None:
+    assert signed_in.post(URL, _proposal(territory_level=level, territory_code=text)).status_code == 302
+    assert Case.objects.get().territory_code == code
+
+
+def test_a_territory_name_of_several_communes_asks_which_in_french(signed_in, vocabularies, territories) -> None:
+    html = signed_in.post(URL, _proposal(territory_level="commune", territory_code="Saint-Denis")).content.decode()
+    assert "Plusieurs territoires de l&#x27;échelle « commune » correspondent à « Saint-Denis »" in html
+    assert not Case.objects.exists()
+
+
+def test_an_unknown_territory_name_is_refused_in_french(signed_in, vocabularies, territories) -> None:
+    html = signed_in.post(URL, _proposal(territory_level="departement", territory_code="Atlantide")).content.decode()
+    assert "Aucun territoire de l&#x27;échelle « département » ne s&#x27;appelle « Atlantide »" in html
+    assert not Case.objects.exists()
+
+
+def test_sdg_targets_are_ticked_by_name(signed_in, vocabularies) -> None:
+    html = signed_in.get(URL).content.decode()
+    assert 'name="sdg_targets" value="12.5"' in html and "Cible 12.5 — " in html
+    assert signed_in.post(URL, _proposal(sdg_targets=["12.5", "17.17"])).status_code == 302
+    assert sorted(Case.objects.get().sdg_targets.values_list("code", flat=True)) == ["12.5", "17.17"]
+
+
+def test_ticked_sdg_targets_stay_ticked_when_the_form_comes_back_with_errors(signed_in, vocabularies) -> None:
+    html = signed_in.post(URL, _proposal(title="", sdg_targets=["12.5"])).content.decode()
+    assert 'value="12.5" checked' in html
+    assert 'value="17.17" checked' not in html
+
+
+def test_the_proposal_form_is_a_three_step_dsfr_stepper_keeping_input_on_errors(signed_in, vocabularies) -> None:
+    html = signed_in.post(URL, _proposal(start_year="")).content.decode()
+    for state in ("Étape 1 sur 3", "Étape 2 sur 3", "Étape 3 sur 3"):
+        assert f'<span class="fr-stepper__state">{state}</span>' in html
+    assert 'value="Une ressourcerie partagée"' in html and 'value="prête le local"' in html

@@ -30,7 +30,7 @@ def test_a_second_load_changes_none_of_the_seed_records_and_says_so(_territories
     before = {model: list(model.objects.order_by("pk").values()) for model in SEEDED}
     out = _load()
     assert "(0 changement(s))" in out
-    assert "études et rapports : 0 créé(s), 0 mis à jour, 18 inchangé(s)" in out
+    assert "études et rapports : 0 créé(s), 0 mis à jour, 20 inchangé(s)" in out
     assert "chiffres d'enquête : 0 créé(s), 0 mis à jour, 6 inchangé(s)" in out
     assert {model: list(model.objects.order_by("pk").values()) for model in SEEDED} == before
 

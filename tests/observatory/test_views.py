@@ -72,10 +72,25 @@ def test_the_knowledge_api_gives_forces_actors_and_history(client, reference_dat
     assert forces["items"][6]["illustration"] is None
     funds = client.get("/api/v1/knowledge/reference-actors", {"kind": "fonds"}).json()
     assert {a["name"] for a in funds["items"]} == {"Fonds ODD17", "Fonds i"}
-    assert client.get("/api/v1/knowledge/reference-actors", {"kind": ""}).json()["count"] == 25
+    assert client.get("/api/v1/knowledge/reference-actors", {"kind": ""}).json()["count"] == 29
     refused = client.get("/api/v1/knowledge/reference-actors", {"kind": "inconnu"})
     assert refused.status_code == 422
     assert refused.json()["detail"][0]["field"] == "kind"
     history = client.get("/api/v1/knowledge/history", {"limit": 1}).json()
     assert history["items"][0]["date_label"] == "2008"
     assert history["items"][0]["date_precision"] == "year"
+
+
+def test_the_home_page_shows_the_observatory_headline_figures_with_their_population_year_and_source(
+    client, reference_data
+) -> None:
+    html = client.get("/").content.decode()
+    section = html[html.index('id="chiffres-observatoire"') :][:3000]
+    assert "81 %" in section
+    assert "des maires (2020)" in section
+    assert "Source : Bilan de la feuille de route de la mission ministérielle" in section
+    assert "Exemple fictif" not in section
+
+
+def test_the_home_page_leaves_out_the_observatory_section_when_no_figure_is_loaded(client, vocabularies) -> None:
+    assert 'id="chiffres-observatoire"' not in client.get("/").content.decode()

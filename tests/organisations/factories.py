@@ -7,7 +7,7 @@ from organisations.text import fast_search_key, search_text
 from reference.models import ActorKind
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from alliances.models import Listing, ListingStatus, Match, MatchStatus
+from hub.models import DEMO_LABEL
 from organisations.models import OrganisationStatus
 from reference.models import SustainableDevelopmentGoal
+from tests.alliances.factories import listing_of, verified_organisation
 from tests.organisations.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +110,62 @@ def test_territory_page_links_to_the_filtered_directory(client, directory) -> No
     html = client.get("/territoires/departements/13/").content.decode()
     assert "2 organisations" in html
     assert 'href="/annuaire/?niveau=departement&amp;code=13"' in html
+
+
+# « Faire alliance » on the organisation page (issue 13): the section alliances registers (organisations.sections).
+
+
+def _formed(listing, partner, **kwargs):
+    return Match.objects.create(
+        listing=listing, requester=partner, recipient=listing.organisation, status=MatchStatus.FORMED, **kwargs
+    )
+
+
+@pytest.fixture
+def alliance_activity(territories, vocabularies):
+    owner = verified_organisation(
+        name="Ressourcerie du Panier", commune_id="13055", contact_email="secret@example.invalid"
+    )
+    need = listing_of(owner, title="Un local pour un atelier vélo")
+    offer = listing_of(owner, kind="offer", title="Des bénévoles pour un chantier", resources=["volunteers"])
+    closed = listing_of(owner, title="Annonce clôturée")
+    Listing.objects.filter(pk=closed.pk).update(status=ListingStatus.CLOSED)
+    expired = listing_of(owner, title="Annonce expirée")
+    Listing.objects.filter(pk=expired.pk).update(expires_on=dt.date(2020, 1, 1))
+    partner = verified_organisation(name="Entreprise partenaire secrète", commune_id="13001")
+    _formed(need, partner)
+    _formed(offer, verified_organisation(name="Autre partenaire", commune_id="13001"))
+    _formed(listing_of(partner, title="Exemple"), owner, is_demo=True)  # a demo match: left out, as in the statistics
+    return {"owner": owner, "need": need, "offer": offer, "partner": partner}
+
+
+def test_organisation_page_lists_its_open_needs_and_offers_with_links(client, alliance_activity) -> None:
+    html = client.get(alliance_activity["owner"].get_absolute_url()).content.decode()
+    assert "Besoins et offres « Faire alliance »" in html
+    for listing in (alliance_activity["need"], alliance_activity["offer"]):
+        assert f'href="{listing.get_absolute_url()}">{listing.title}</a></h4>' in html
+    assert 'class="fr-card fr-enlarge-link"' in html
+    assert "Annonce clôturée" not in html and "Annonce expirée" not in html
+    assert "secret@example.invalid" not in html  # contact details are never public (show_contact is off)
+
+
+def test_organisation_page_counts_its_formed_alliances_without_naming_the_partners(client, alliance_activity) -> None:
+    html = client.get(alliance_activity["owner"].get_absolute_url()).content.decode()
+    assert "2 alliances formées via la plateforme." in html  # the demo match is left out
+    assert "Entreprise partenaire secrète" not in html and "Autre partenaire" not in html
+    partner_html = client.get(alliance_activity["partner"].get_absolute_url()).content.decode()
+    assert "1 alliance formée via la plateforme." in partner_html  # counted on either side
+
+
+def test_organisation_page_says_when_it_has_no_listing_and_no_alliance(client, directory, vocabularies) -> None:
+    html = client.get(directory["marseille"].get_absolute_url()).content.decode()
+    assert "Aucune annonce « Je cherche » ouverte." in html
+    assert "Aucune annonce « Je propose » ouverte." in html
+    assert "Aucune alliance formée via la plateforme." in html
+
+
+def test_a_demo_listing_is_labelled_fictional_on_the_organisation_page(client, territories, vocabularies) -> None:
+    listing = listing_of(verified_organisation(name="Association fictive"), title="Besoin de démonstration")
+    Listing.objects.filter(pk=listing.pk).update(is_demo=True)
+    html = client.get(listing.organisation.get_absolute_url()).content.decode()
+    assert "Besoin de démonstration" in html and f'<p class="fr-tag">{DEMO_LABEL}</p>' in html

@@ -11,7 +11,7 @@ from resources.models import Event, NewsItem, Study, Tool
 from resources.services import event_save, news_item_save, study_save, tool_save
 
 
-class ToolFactory(factory.Factory):
+class ToolFactory(factory.Factory[Tool]):
     class Meta:
         model = Tool
 
@@ -31,7 +31,7 @@ class ToolFactory(factory.Factory):
         return tool_save(**kwargs)
 
 
-class StudyFactory(factory.Factory):
+class StudyFactory(factory.Factory[Study]):
     class Meta:
         model = Study
 
@@ -66,7 +66,7 @@ class NewsItemFactory(factory.Factory):
         return news_item_save(**kwargs)
 
 
-class EventFactory(factory.Factory):
+class EventFactory(factory.Factory[Event]):
     class Meta:
         model = Event
 

@@ -126,12 +126,12 @@ def test_a_bilan_dated_in_the_future_is_refused(programme) -> None:
     assert not programme.bilans.filter(title="Bilan futur").exists()
 
 
-def test_progress_rolls_up_from_measures_to_dimensions_workstreams_and_programme(programme) -> None:
+def test_progress_rolls_up_from_evaluated_measures_only(programme) -> None:
     summary = programme_summary(programme)
     assert summary is not None
     operational = next(g for g in summary.by_dimension if g.key == "operational")
-    assert operational.progress == round(100 / 7)
-    assert summary.total.progress == round(100 / 21)
+    assert (operational.progress, operational.evaluated_count, operational.measure_count) == (100, 1, 7)
+    assert (summary.total.progress, summary.total.evaluated_count, summary.total.measure_count) == (100, 1, 21)
     workstream_1 = summary.by_workstream[0]
     assert [m.number for m in workstream_1.measures] == [1]
     assert workstream_1.progress == 100

@@ -13,7 +13,7 @@ from cases.models import Case
 from reference.models import PartnershipModality
 from search import facet_index, indexing, selectors
 from search.filters import SearchFilters
-from search.models import SearchIndexState
+from search.models import SearchDocument, SearchIndexChange, SearchIndexState
 from search.selectors import search
 from tests.cases.factories import CaseFactory
 
@@ -23,20 +23,64 @@ pytestmark = pytest.mark.django_db
 def test_an_item_published_after_the_index_was_built_is_found_by_the_next_search(vocabularies, territories) -> None:
     CaseFactory(title="Recyclerie de quartier")
     assert search(SearchFilters(q="recyclerie")).count == 1
-    built = facet_index.current()
 
     CaseFactory(title="Recyclerie solidaire", territory_level="region", territory_code="84")
 
     results = search(SearchFilters(q="recyclerie", values={"region": ["84"]}))
     assert [d.title for d in results.documents] == ["Recyclerie solidaire"]
+
+
+def test_each_publication_takes_the_next_version_and_logs_its_document(vocabularies) -> None:
+    CaseFactory(title="Premier")
+    first = SearchIndexState.objects.get()
+    second = CaseFactory(title="Second")
+    state = SearchIndexState.objects.get()
+    assert (state.token, state.version) == (first.token, first.version + 1)
+    document = SearchDocument.objects.get(object_id=second.pk, section="case")
+    assert list(SearchIndexChange.objects.filter(version=state.version).values_list("document_id", "removed")) == [
+        (document.pk, False)
+    ]
+
+
+def test_a_publication_is_applied_to_the_built_index_without_a_rebuild(vocabularies, territories) -> None:
+    CaseFactory(title="Recyclerie de quartier", territory_level="region", territory_code="84")
+    built = facet_index.current()
+    CaseFactory(title="Recyclerie solidaire", territory_level="region", territory_code="84")
+    results = search(SearchFilters(q="recyclerie", values={"region": ["84"]}))
+    assert facet_index.current() is built
+    assert [d.title for d in results.documents] == ["Recyclerie solidaire", "Recyclerie de quartier"]
+    assert search(SearchFilters()).documents[0].title == "Recyclerie solidaire"  # the most recent first
+
+
+def test_an_unpublished_item_leaves_the_built_index_and_its_kept_matches(vocabularies) -> None:
+    kept, gone = CaseFactory(title="Recyclerie de quartier"), CaseFactory(title="Recyclerie solidaire")
+    assert search(SearchFilters(q="recyclerie")).count == 2
+    built = facet_index.current()
+    gone.unpublish()
+    results = search(SearchFilters(q="recyclerie"))
+    assert facet_index.current() is built
+    assert [d.title for d in results.documents] == [kept.title]
+    assert results.count == 1
+
+
+def test_a_server_whose_index_is_older_than_the_kept_log_rebuilds_it(vocabularies, monkeypatch) -> None:
+    CaseFactory(title="Recyclerie")
+    built = facet_index.current()
+    CaseFactory(title="Recyclerie solidaire")
+    SearchIndexChange.objects.all().delete()  # as the pruning of the log would
+    assert search(SearchFilters(q="recyclerie")).count == 2
     assert facet_index.current() is not built
 
 
-def test_every_write_of_the_index_renews_the_token_in_the_database(vocabularies) -> None:
-    CaseFactory(title="Premier")
-    first = SearchIndexState.objects.get().token
-    CaseFactory(title="Second")
-    assert SearchIndexState.objects.get().token not in {"", first}
+def test_an_expired_item_leaves_the_built_index(vocabularies, territories) -> None:
+    CaseFactory(title="Recyclerie permanente")
+    CaseFactory(title="Recyclerie éphémère")
+    built = facet_index.current()
+    assert search(SearchFilters(q="recyclerie")).count == 2
+    SearchDocument.objects.filter(title="Recyclerie éphémère").update(expire_at=timezone.now())
+    built.valid_until = timezone.now()  # as when its expiry date has come
+    assert [d.title for d in search(SearchFilters(q="recyclerie")).documents] == ["Recyclerie permanente"]
+    assert facet_index.current() is built
 
 
 def test_the_index_is_reused_while_nothing_changes(vocabularies) -> None:
@@ -170,8 +214,8 @@ def test_the_frequent_terms_are_read_once_for_every_worker(vocabularies, monkeyp
     assert facet_index.current().frequent == first and len(calls) == 1  # read from the shared cache
     assert {"recyclerie", "atelier", "numero"} <= set(first)
 
-    CaseFactory(title="Recyclerie nouvelle")  # a write: new token, so read again
-    assert len(facet_index.current().frequent["recyclerie"].ids) == 9 and len(calls) == 2
+    CaseFactory(title="Recyclerie nouvelle")  # a write: given to the terms, not read again
+    assert len(facet_index.current().frequent["recyclerie"].ids) == 9 and len(calls) == 1
 
 
 def test_a_worker_waits_for_the_frequent_terms_another_one_is_reading(vocabularies, monkeypatch) -> None:

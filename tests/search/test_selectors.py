@@ -131,4 +131,16 @@ def test_rebuild_writes_one_document_per_published_item(vocabularies) -> None:
     CaseFactory()
     CaseFactory(draft=True)
     ToolFactory()
-    assert indexing.rebuild() == {"case": 1, "tool": 1, "study": 0, "news": 0, "event": 0, "measure": 0}
+    counts = indexing.rebuild()
+    assert counts == {
+        "case": 1,
+        "tool": 1,
+        "study": 0,
+        "news": 0,
+        "event": 0,
+        "measure": 0,
+        "actor": 0,
+        "milestone": 0,
+        "force": 0,
+        "survey": 0,
+    }

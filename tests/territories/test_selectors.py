@@ -69,3 +69,34 @@ def test_search_finds_a_departement_by_its_code(territories) -> None:
 
 def test_search_of_nothing_finds_nothing(territories) -> None:
     assert not selectors.search("  -  ").found
+
+
+def test_a_postcode_shared_with_an_insee_code_offers_both_communes(territories) -> None:
+    choice = selectors.choose_commune("13001")  # Marseille's postcode, Aix-en-Provence's INSEE code
+    assert choice.commune is None
+    assert {c.name for c in choice.communes} == {"Marseille", "Aix-en-Provence"}
+
+
+def test_a_single_exact_name_is_chosen_over_longer_names(territories) -> None:
+    assert selectors.choose_commune("marseille").commune.code == "13055"
+
+
+def test_homonym_communes_are_all_offered(territories) -> None:
+    choice = selectors.choose_commune("Saint-Denis")
+    assert choice.commune is None
+    assert {c.departement_id for c in choice.communes} >= {"93", "974"}
+
+
+def test_an_unknown_name_finds_no_commune(territories) -> None:
+    choice = selectors.choose_commune("Zzyzx")
+    assert (choice.total, choice.commune) == (0, None)
+
+
+def test_a_partial_postcode_is_not_an_answer(territories) -> None:
+    assert selectors.choose_commune("130").total == 0
+
+
+def test_territory_url_leads_to_the_page_of_each_level(territories) -> None:
+    assert selectors.territory_url("commune", "13055") == "/territoires/communes/13055/"
+    assert selectors.territory_url("departement", "13") == "/territoires/departements/13/"
+    assert selectors.territory_url("france", "") == ""

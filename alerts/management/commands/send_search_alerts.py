@@ -36,5 +36,6 @@ class Command(BaseCommand):
         assert run is not None
         self.stdout.write(
             f"Recherches « {Frequency(frequency).label.lower()} » : {run.searches} examinée(s), "
-            f"{run.sent} alerte(s) envoyée(s), {run.failed} échec(s)."
+            f"{run.sent} alerte(s) envoyée(s), {run.failed} échec(s), "
+            f"{run.unwanted} non envoyée(s) (alertes désactivées dans les préférences)."
         )

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from core.cache import clear_public_pages
 from core.maintenance import refresh_planner_statistics
-from datasets.generators import cases, catalysts, organisations, resources, roadmap
+from datasets.generators import cases, catalysts, listings, organisations, resources, roadmap
 from datasets.generators.common import Geography
 from datasets.scales import SCALES, counts
 from resources.models import NewsItem, Study, Tool
@@ -62,6 +62,7 @@ def steps() -> list[Step]:
             expected=roadmap.expected,
         ),
     ]
+    found.append(Step(listings.LABEL, "listings", listings.existing, listings.reset, listings.generate))
     if catalysts.available():
         found.append(Step(catalysts.LABEL, "catalysts", catalysts.existing, catalysts.reset, catalysts.generate))
     return found
