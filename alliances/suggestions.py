@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -30,6 +31,9 @@ from territories.models import Commune, Epci, Region
 
 LIMIT = 10
 SLICE = 60
+
+# A candidate as read for the score: a dict of columns, no model built (a model is built only for the LIMIT kept).
+Row = dict[str, Any]
 
 
 @dataclass
@@ -52,22 +56,33 @@ class Place:
 
     @classmethod
     def of_listing(cls, listing: Listing) -> Place:
-        return cls(
-            commune=listing.territory_code if listing.territory_level == "commune" else "",
-            epci=listing.epci_code,
-            departement=listing.departement_code,
-            region=listing.region_code,
-            france=listing.territory_level == "france",
+        return cls.of_listing_row(
+            {name: getattr(listing, name) for name in ("territory_level", "territory_code", "epci_code")}
+            | {"departement_code": listing.departement_code, "region_code": listing.region_code}
         )
 
     @classmethod
-    def of_organisation(cls, organisation: Organisation, epci_of: dict[str, str]) -> Place:
-        commune = organisation.commune_id or ""
+    def of_listing_row(cls, row: Row) -> Place:
+        return cls(
+            commune=row["territory_code"] if row["territory_level"] == "commune" else "",
+            epci=row["epci_code"],
+            departement=row["departement_code"],
+            region=row["region_code"],
+            france=row["territory_level"] == "france",
+        )
+
+    @classmethod
+    def of_organisation(cls, organisation: Organisation | Row, epci_of: dict[str, str]) -> Place:
+        if not isinstance(organisation, dict):
+            fields = ("commune_id", "departement_code", "region_code")
+            return cls.of_organisation({name: getattr(organisation, name) for name in fields}, epci_of)
+        row = organisation
+        commune = row["commune_id"] or ""
         return cls(
             commune=commune,
             epci=epci_of.get(commune, ""),
-            departement=organisation.departement_code,
-            region=organisation.region_code,
+            departement=row["departement_code"],
+            region=row["region_code"],
         )
 
 
@@ -98,32 +113,21 @@ def _capped(count: int, each: int, cap: int) -> int:
     return min(count * each, cap)
 
 
-LISTING_FIELDS = (
+# What the score reads of a candidate listing, and what the page shows of the LIMIT kept.
+LISTING_ROW = (
     "id",
-    "kind",
-    "title",
-    "is_demo",
-    "published_at",
     "territory_level",
     "territory_code",
     "region_code",
     "departement_code",
     "epci_code",
-    "organisation__id",
-    "organisation__name",
-    "organisation__kind__id",
+    "organisation_id",
+    "organisation__kind_id",
     "organisation__kind__name",
 )
-ORGANISATION_FIELDS = (
-    "id",
-    "name",
-    "search_key",
-    "commune_id",
-    "departement_code",
-    "region_code",
-    "kind__id",
-    "kind__name",
-)
+LISTING_FIELDS = ("id", "title", "is_demo", "organisation__id", "organisation__name", "organisation__kind__name")
+ORGANISATION_ROW = ("id", "search_key", "commune_id", "departement_code", "region_code", "kind_id", "kind__name")
+ORGANISATION_FIELDS = ("id", "name", "kind__name")
 
 
 def _facts(listing_ids: list[int]) -> dict[int, dict[str, set]]:
@@ -168,29 +172,32 @@ def _labels() -> dict[str, dict[int, str]]:
     }
 
 
-def _target_codes(ids: Iterable[int]) -> str:
-    return ", ".join(sorted(SdgTarget.objects.filter(pk__in=list(ids)).values_list("code", flat=True)))
-
-
-def _light(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
-    """Only the columns the score and the page read (the descriptions and the organisation's texts stay)."""
-    return queryset.select_related("organisation__kind").only(*LISTING_FIELDS)
-
-
-def _nearby_listings(base: QuerySet[Listing], place: Place) -> list[Listing]:
+def _nearby_listings(base: QuerySet[Listing], place: Place) -> list[Row]:
     """Open listings of the département, of the région (placed at région level) and of France: three
-    slices led by the listing's département, région and level indexes, newest first."""
+    slices led by the listing's département, région and level indexes, newest first, read as rows."""
     slices: list[QuerySet[Listing]] = []
-    if place.departement:
-        slices.append(base.filter(departement_code=place.departement))
+    if place.departement:  # a département lies in one région: both codes lead listing_nearby_idx
+        slices.append(base.filter(region_code=place.region, departement_code=place.departement))
     if place.region:
         slices.append(base.filter(region_code=place.region, departement_code=""))
-    slices.append(base.filter(region_code="", territory_level="france"))
-    found: dict[int, Listing] = {}
+    slices.append(base.filter(region_code="", departement_code="", territory_level="france"))
+    found: dict[int, Row] = {}
     for queryset in slices:
-        for listing in _light(queryset.order_by("-published_at", "-id")[:SLICE]):
-            found.setdefault(listing.pk, listing)
+        for row in queryset.order_by("-published_at", "-id").values(*LISTING_ROW)[:SLICE]:
+            found.setdefault(row["id"], row)
     return list(found.values())
+
+
+def _kept_listings(ranked: list[tuple[int, list[str], int]]) -> list[Suggestion]:
+    """The LIMIT best (score, reasons, listing id), as suggestions with the models the page shows."""
+    kept = ranked[:LIMIT]
+    listings = (
+        Listing.objects.select_related("organisation__kind").only(*LISTING_FIELDS).in_bulk([pk for _, _, pk in kept])
+    )
+    return [
+        Suggestion(score=score, reasons=reasons, organisation=listings[pk].organisation, listing=listings[pk])
+        for score, reasons, pk in kept
+    ]
 
 
 def offers_for_need(need: Listing) -> list[Suggestion]:
@@ -204,21 +211,22 @@ def offers_for_need(need: Listing) -> list[Suggestion]:
         .filter(organisation__status="active")
     )
     offers = _nearby_listings(base, here)
-    names = _names([here, *(Place.of_listing(offer) for offer in offers)])
-    facts_of = _facts([offer.pk for offer in offers])
+    places = {offer["id"]: Place.of_listing_row(offer) for offer in offers}
+    names = _names([here, *places.values()])
+    facts_of = _facts(list(places))
     labels = _labels()
     need_kind = need.organisation.kind
-    suggestions = []
+    ranked = []
     for offer in offers:
-        theirs = facts_of[offer.pk]
+        theirs = facts_of[offer["id"]]
         score = 0
         reasons: list[str] = []
-        points, reason = _territory(here, Place.of_listing(offer), names)
+        points, reason = _territory(here, places[offer["id"]], names)
         if points:
             score, reasons = score + points, [*reasons, reason]
-        if offer.organisation.kind_id in facts["kinds"]:
+        if offer["organisation__kind_id"] in facts["kinds"]:
             score += 25
-            reasons.append(f"Type de partenaire recherché : {offer.organisation.kind.name}")
+            reasons.append(f"Type de partenaire recherché : {offer['organisation__kind__name']}")
         if need_kind.pk in theirs["kinds"]:
             score += 10
             reasons.append(f"Cherche aussi des partenaires de votre type ({need_kind.name})")
@@ -235,9 +243,9 @@ def offers_for_need(need: Listing) -> list[Suggestion]:
             score += _capped(len(targets), 10, 30)
             reasons.append(f"Cibles d'ODD communes : {', '.join(sorted(labels['targets'][t] for t in targets))}")
         if score:
-            suggestions.append(Suggestion(score=score, reasons=reasons, organisation=offer.organisation, listing=offer))
-    suggestions.sort(key=lambda s: (-s.score, -(s.listing.pk if s.listing else 0)))
-    return suggestions[:LIMIT]
+            ranked.append((score, reasons, offer["id"]))
+    ranked.sort(key=lambda item: (-item[0], -item[2]))
+    return _kept_listings(ranked)
 
 
 def _candidate_organisation_ids(need: Listing, here: Place, kinds: set[int], targets: set[int]) -> list[int]:
@@ -248,10 +256,12 @@ def _candidate_organisation_ids(need: Listing, here: Place, kinds: set[int], tar
     if here.departement:
         local = base.filter(departement_code=here.departement)
         slices.append(local.filter(pk__in=members))
+        # The same commune's and the intercommunalité's, read through (département, kind, commune).
         if here.commune:
-            slices.append(base.filter(commune_id=here.commune))
+            slices.append(local.filter(commune_id=here.commune))
         if here.epci:
-            slices.append(base.filter(commune__in=Commune.objects.filter(epci_id=here.epci).values("code")))
+            communes = dict(Commune.objects.filter(epci_id=here.epci).values_list("code", "departement_id"))
+            slices.append(base.filter(departement_code__in=set(communes.values()), commune_id__in=communes))
         if targets:
             slices.append(local.filter(sdg_targets__in=targets))
         slices.append(local)
@@ -271,14 +281,17 @@ def organisations_for_need(need: Listing) -> list[Suggestion]:
     facts = _listing_facts(need)
     here = Place.of_listing(need)
     ids = _candidate_organisation_ids(need, here, facts["kinds"], facts["targets"])
-    organisations = list(Organisation.objects.filter(pk__in=ids).select_related("kind").only(*ORGANISATION_FIELDS))
-    return _score_organisations(organisations, here=here, facts=facts)
+    rows = list(Organisation.objects.filter(pk__in=ids).values(*ORGANISATION_ROW))
+    ranked = _score_organisations(rows, here=here, facts=facts)[:LIMIT]
+    kept = Organisation.objects.select_related("kind").only(*ORGANISATION_FIELDS).in_bulk([pk for _, _, pk in ranked])
+    return [Suggestion(score=score, reasons=reasons, organisation=kept[pk]) for score, reasons, pk in ranked]
 
 
-def _score_organisations(organisations: list[Organisation], *, here: Place, facts: dict[str, set]) -> list[Suggestion]:
-    ids = [o.pk for o in organisations]
+def _score_organisations(rows: list[Row], *, here: Place, facts: dict[str, set]) -> list[tuple[int, list[str], int]]:
+    """(score, reasons, organisation id) of each candidate that scores, best first."""
+    ids = [row["id"] for row in rows]
     epci_of = dict(
-        Commune.objects.filter(code__in={o.commune_id for o in organisations if o.commune_id}).values_list(
+        Commune.objects.filter(code__in={row["commune_id"] for row in rows if row["commune_id"]}).values_list(
             "code", "epci_id"
         )
     )
@@ -296,32 +309,33 @@ def _score_organisations(organisations: list[Organisation], *, here: Place, fact
         ).values_list("organisation_id", "sustainabledevelopmentgoal__number"):
             goals_of.setdefault(organisation_id, set()).add(number)
     represented = set(Membership.objects.filter(organisation_id__in=ids).values_list("organisation_id", flat=True))
-    places = {o.pk: Place.of_organisation(o, epci_of) for o in organisations}
+    places = {row["id"]: Place.of_organisation(row, epci_of) for row in rows}
     names = _names([here, *places.values()])
-    suggestions = []
-    for organisation in organisations:
+    target_codes = _labels()["targets"]
+    scored = []
+    for row in rows:
         score, reasons = 0, []
-        points, reason = _territory(here, places[organisation.pk], names)
+        points, reason = _territory(here, places[row["id"]], names)
         if points:
             score, reasons = points, [reason]
-        if organisation.kind_id in facts["kinds"]:
+        if row["kind_id"] in facts["kinds"]:
             score += 25
-            reasons.append(f"Type de partenaire recherché : {organisation.kind.name}")
-        shared = facts["targets"] & targets_of.get(organisation.pk, set())
+            reasons.append(f"Type de partenaire recherché : {row['kind__name']}")
+        shared = facts["targets"] & targets_of.get(row["id"], set())
         if shared:
             score += _capped(len(shared), 10, 30)
-            reasons.append(f"Cibles d'ODD communes : {_target_codes(shared)}")
-        elif goals_of.get(organisation.pk):
-            numbers = sorted(goals_of[organisation.pk])
+            reasons.append(f"Cibles d'ODD communes : {', '.join(sorted(target_codes[t] for t in shared))}")
+        elif goals_of.get(row["id"]):
+            numbers = sorted(goals_of[row["id"]])
             score += _capped(len(numbers), 5, 15)
             reasons.append(f"ODD en commun : {', '.join(str(n) for n in numbers)}")
-        if organisation.pk in represented:
+        if row["id"] in represented:
             score += 10
             reasons.append("Représentée sur la plateforme : peut vous répondre")
         if score:
-            suggestions.append(Suggestion(score=score, reasons=reasons, organisation=organisation))
-    suggestions.sort(key=lambda s: (-s.score, s.organisation.search_key, s.organisation.pk))
-    return suggestions[:LIMIT]
+            scored.append((score, reasons, row["search_key"], row["id"]))
+    scored.sort(key=lambda item: (-item[0], item[2], item[3]))
+    return [(score, reasons, pk) for score, reasons, _, pk in scored]
 
 
 def needs_for_organisation(organisation: Organisation) -> list[Suggestion]:
@@ -341,14 +355,16 @@ def needs_for_organisation(organisation: Organisation) -> list[Suggestion]:
         .filter(partner_kinds=organisation.kind_id)
     )
     needs = _nearby_listings(base, here)
-    names = _names([here, *(Place.of_listing(need) for need in needs)])
+    places = {need["id"]: Place.of_listing_row(need) for need in needs}
+    names = _names([here, *places.values()])
     mine = set(organisation.sdg_targets.values_list("pk", flat=True))
-    facts_of = _facts([need.pk for need in needs])
-    suggestions = []
+    facts_of = _facts(list(places))
+    target_codes = _labels()["targets"]
+    ranked = []
     for need in needs:
-        facts = facts_of[need.pk]
+        facts = facts_of[need["id"]]
         score, reasons = 0, []
-        points, reason = _territory(Place.of_listing(need), here, names)
+        points, reason = _territory(places[need["id"]], here, names)
         if points:
             score, reasons = points, [reason]
         score += 25
@@ -356,7 +372,7 @@ def needs_for_organisation(organisation: Organisation) -> list[Suggestion]:
         shared = facts["targets"] & mine
         if shared:
             score += _capped(len(shared), 10, 30)
-            reasons.append(f"Cibles d'ODD communes : {_target_codes(shared)}")
-        suggestions.append(Suggestion(score=score, reasons=reasons, organisation=need.organisation, listing=need))
-    suggestions.sort(key=lambda s: (-s.score, -(s.listing.pk if s.listing else 0)))
-    return suggestions[:LIMIT]
+            reasons.append(f"Cibles d'ODD communes : {', '.join(sorted(target_codes[t] for t in shared))}")
+        ranked.append((score, reasons, need["id"]))
+    ranked.sort(key=lambda item: (-item[0], -item[2]))
+    return _kept_listings(ranked)

@@ -139,19 +139,28 @@ def territory_listings(result: OrientationResult, commune: Commune, hide_demo: b
     )
     if hide_demo:
         listings = listings.filter(is_demo=False)
-    kind_id = result.actor_kind.pk if result.actor_kind else None
-    seeking = Listing.partner_kinds.through.objects.filter(listing_id=OuterRef("pk"), actorkind_id=kind_id)
-    ordered = listings_with_related(listings.annotate(seeks_kind=Exists(seeking))).order_by(
-        "-seeks_kind", "-published_at", "-id"
+    # Those seeking the profile's kind first, then the newest others: two small reads of ids and the SHOWN
+    # listings built, rather than a « seeks this kind » flag computed and sorted for every listing of the
+    # département (22 ms of the result's 70 for Paris on PostgreSQL at national scale).
+    newest = ("-published_at", "-id")
+    seeking: list[int] = []
+    if result.actor_kind:
+        seeking = list(
+            listings.filter(partner_kinds=result.actor_kind.pk).order_by(*newest).values_list("pk", flat=True)[:SHOWN]
+        )
+    others = list(
+        listings.exclude(pk__in=seeking).order_by(*newest).values_list("pk", flat=True)[: SHOWN - len(seeking)]
     )
+    shown = listings_with_related(Listing.objects.all()).in_bulk([*seeking, *others])
     counts = listings.order_by().aggregate(total=Count("pk"), demo=Count("pk", filter=Q(is_demo=True)))
     result.listings_total, result.listings_demo = counts["total"], counts["demo"]
     result.listings_url = (
         f"{reverse('alliances:index')}?{urlencode({'niveau': 'departement', 'code': departement.code})}"
     )
-    for listing in ordered[:SHOWN]:
+    for pk in [*seeking, *others]:
+        listing = shown[pk]
         reasons = [f"Annonce du département {departement}"]
-        if listing.seeks_kind and result.actor_kind:
+        if pk in seeking and result.actor_kind:
             reasons.append(f"Cherche des partenaires de votre type : {result.actor_kind.name_plural.lower()}")
         result.listings.append(
             Proposal(

@@ -124,7 +124,14 @@ class Listing(TerritoryScope):
         ordering = ["-published_at", "-id"]
         verbose_name = "annonce « Faire alliance »"
         verbose_name_plural = "annonces « Faire alliance »"
-        indexes = [models.Index(fields=["status", "expires_on"], name="listing_open_idx")]
+        indexes = [
+            models.Index(fields=["status", "expires_on"], name="listing_open_idx"),
+            # Matchmaking's nearby listings, newest first (alliances.suggestions): the département's, the région's
+            # own, then France's, each read in order up to its slice (a sort of the département's rows otherwise).
+            models.Index(
+                fields=["kind", "region_code", "departement_code", "published_at", "id"], name="listing_nearby_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=["need", "offer"]), name="listing_kind_valid"),
             models.CheckConstraint(

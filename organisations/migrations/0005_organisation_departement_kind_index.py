@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='organisation',
-            index=models.Index(fields=['departement_code', 'kind'], name='organisation_dep_kind_idx'),
+            index=models.Index(fields=['departement_code', 'kind', 'commune'], name='organisation_dep_kind_idx'),
         ),
         # The planner's statistics for the new index, at once: without them SQLite took the new index (which it
         # believed very selective) for the directory's département listing and sorted the département's rows
