@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 import pygal
-from pygal.style import Style
 
 from alliances.stats import AllianceStats
+from core.charts import dsfr_style
 
-# The DSFR palette (bleu France, its lighter tone, terre battue, vert émeraude), one colour per series.
-_STYLE = Style(
-    background="#ffffff",
-    plot_background="#ffffff",
-    foreground="#161616",
-    foreground_strong="#161616",
-    foreground_subtle="#666666",
-    colors=("#000091", "#6a6af4", "#ce614a", "#18753c"),
-    font_family="Marianne, Arial, sans-serif",
-    label_font_size=13,
-    major_label_font_size=13,
-    legend_font_size=13,
-    title_font_size=16,
-)
+_STYLE = dsfr_style(series=4)
 
 _SERIES = (
     ("Besoins ouverts", "open_needs"),

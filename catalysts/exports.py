@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable, Sequence
-
-from django.http import HttpResponse
 
 from catalysts.models import Catalyst
 from catalysts.selectors import DepartementRow
-
-
-def csv_response(rows: Iterable[list[object]], *, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    csv.writer(response, delimiter=";").writerows(rows)
-    return response
 
 
 def uncovered_rows(rows: Iterable[DepartementRow]) -> Iterable[list[object]]:

@@ -11,6 +11,7 @@ from catalysts import exports, selectors, tilemap
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
 from core.demo import hide_demo
+from core.downloads import csv_response
 from core.params import text_param
 from territories.models import Departement, Region
 
@@ -103,6 +104,6 @@ def catalyst_map_svg(request: HttpRequest) -> HttpResponse:
 
 
 def uncovered_csv(request: HttpRequest) -> HttpResponse:
-    return exports.csv_response(
+    return csv_response(
         exports.uncovered_rows(selectors.uncovered_departements()), filename="territoires-sans-accompagnement.csv"
     )

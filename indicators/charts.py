@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pygal
 
+from core.charts import dsfr_style
 from indicators.selectors import Series, number_label
-from roadmap.charts import _STYLE
 
 
 def series_svg(series: Series) -> bytes:
     indicator = series.indicator
     chart = pygal.Line(
-        style=_STYLE,
+        style=dsfr_style(),
         show_legend=False,
         allow_interruptions=True,
         range=(0, 100) if indicator.is_percentage else None,

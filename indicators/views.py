@@ -11,12 +11,12 @@ from django.views.decorators.http import require_http_methods
 
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
+from core.downloads import csv_response
 from core.refusals import refusal
 from indicators import charts, exports, selectors, services
 from indicators.forms import ValueForm
 from indicators.models import Indicator, IndicatorValue
 from indicators.permissions import can_enter, refusal_to_enter
-from roadmap.exports import csv_response
 
 INDEX_TITLE = "Indicateurs et résultats mesurés"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygal
 
+from core.charts import dsfr_style
 from observatory.selectors import IndicatorGroup
-from roadmap.charts import _STYLE
 
 
 def _bar_label(figure_label: str, year: int | None) -> str:
@@ -16,7 +16,7 @@ def indicator_svg(group: IndicatorGroup) -> bytes:
     """Horizontal bars: one per figure (population and year), values as the source gives them."""
     percentages = group.all_percentages
     chart = pygal.HorizontalBar(
-        style=_STYLE,
+        style=dsfr_style(),
         show_legend=False,
         range=(0, 100) if percentages else None,
         y_labels=[0, 25, 50, 75, 100] if percentages else None,

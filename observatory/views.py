@@ -7,9 +7,9 @@ from django.shortcuts import render
 
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
+from core.downloads import csv_response
 from knowledge.sourcing import SOURCE_DOCUMENT
 from observatory import charts, exports, selectors
-from roadmap.exports import csv_response
 
 TITLE = "Observatoire des partenariats"
 

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import pygal
-from pygal.style import Style
 
+from core.charts import dsfr_style
 from roadmap.selectors import Group, ProgrammeSummary
 
-# Colours of the DSFR palette (bleu France, gris) for a readable, sober chart.
-_STYLE = Style(
-    background="#ffffff",
-    plot_background="#ffffff",
-    foreground="#161616",
-    foreground_strong="#161616",
-    foreground_subtle="#666666",
-    colors=("#000091",),
-    font_family="Marianne, Arial, sans-serif",
-    label_font_size=13,
-    major_label_font_size=13,
-    title_font_size=16,
-)
+_STYLE = dsfr_style()
 
 
 def _label(group: Group) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import dsfr
-from django.http import HttpResponse
 from fpdf import FPDF
 
 from core.dates import french_date
@@ -28,15 +26,6 @@ from roadmap.selectors import (
 
 Row = Sequence[object]
 _DIMENSIONS = dict(Dimension.choices)
-
-
-def csv_response(rows: Iterable[Row], *, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerows(rows)
-    return response
 
 
 def measures_rows(measures: Iterable[Measure]) -> Iterable[Row]:

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from core.breadcrumbs import breadcrumb
 from core.cache import public_page
+from core.downloads import csv_response
 from core.params import text_param
 from roadmap import charts, exports, selectors
 from roadmap.deadlines import DUE_SOON_DAYS
@@ -56,7 +57,7 @@ def progress_chart(request: HttpRequest) -> HttpResponse:
 
 def measures_csv(request: HttpRequest) -> HttpResponse:
     programme = _programme_or_404()
-    return exports.csv_response(
+    return csv_response(
         exports.measures_rows(selectors.measures_with_state(programme)), filename="feuille-de-route-mesures.csv"
     )
 
@@ -64,7 +65,7 @@ def measures_csv(request: HttpRequest) -> HttpResponse:
 def synthesis_csv(request: HttpRequest) -> HttpResponse:
     summary = selectors.programme_summary(_programme_or_404())
     assert summary is not None
-    return exports.csv_response(exports.synthesis_rows(summary), filename="feuille-de-route-synthese.csv")
+    return csv_response(exports.synthesis_rows(summary), filename="feuille-de-route-synthese.csv")
 
 
 @public_page
@@ -162,7 +163,7 @@ def bilan_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 
 def bilan_csv(request: HttpRequest, slug: str) -> HttpResponse:
     bilan = _published_bilan(slug)
-    return exports.csv_response(exports.bilan_rows(bilan), filename=f"{bilan.slug}.csv")
+    return csv_response(exports.bilan_rows(bilan), filename=f"{bilan.slug}.csv")
 
 
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
