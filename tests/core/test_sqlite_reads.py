@@ -1,8 +1,9 @@
 """On SQLite, pages are read in DEFERRED transactions (side by side); writes keep the write lock.
 
 Each request runs in a thread of its own, on that thread's own connection, as a server's worker thread
-would: the test worker's main connection is shared with the session's live server (in-memory database),
-so its state (an atomic block a server thread holds, the transaction mode) is not this test's to read.
+would. On the test worker's main connection, which every earlier test of the worker used (and which the
+session's live server shares, on an in-memory database), one whole run saw no BEGIN at all for both
+requests, a state these tests did not create and could not reproduce alone.
 """
 
 from __future__ import annotations
