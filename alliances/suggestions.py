@@ -56,10 +56,8 @@ class Place:
 
     @classmethod
     def of_listing(cls, listing: Listing) -> Place:
-        return cls.of_listing_row(
-            {name: getattr(listing, name) for name in ("territory_level", "territory_code", "epci_code")}
-            | {"departement_code": listing.departement_code, "region_code": listing.region_code}
-        )
+        fields = ("territory_level", "territory_code", "epci_code", "departement_code", "region_code")
+        return cls.of_listing_row({name: getattr(listing, name) for name in fields})
 
     @classmethod
     def of_listing_row(cls, row: Row) -> Place:
