@@ -7,7 +7,6 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the fixtures are
 # still synchronous and safe here.
@@ -42,8 +41,8 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def site_data(transactional_db: None) -> None:
-    call_command("load_reference_data", verbosity=0)
+def site_data(transactional_db: None, reference_data: None) -> None:
+    """The reference data, committed for the test server (the database goes back to its base after the test)."""
 
 
 @pytest.fixture

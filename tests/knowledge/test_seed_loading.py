@@ -25,7 +25,7 @@ def _load() -> str:
     return out.getvalue()
 
 
-def test_a_second_load_changes_none_of_the_seed_records_and_says_so(_territories_in_database) -> None:
+def test_a_second_load_changes_none_of_the_seed_records_and_says_so(territories) -> None:
     _load()
     before = {model: list(model.objects.order_by("pk").values()) for model in SEEDED}
     out = _load()
