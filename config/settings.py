@@ -234,6 +234,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = APP_ENV == "test"
+# Tests: each static file is found when asked for, instead of every app's static files scanned each time a test
+# client starts (0.08 s, at the first request of every test).
+WHITENOISE_AUTOREFRESH = APP_ENV == "test"
 # Media on S3-compatible object storage (django-storages) when S3_BUCKET is set, shared by every app
 # server; a local folder (MEDIA_ROOT) otherwise. Files are read through signed, expiring URLs.
 S3_BUCKET = env_str("S3_BUCKET", "")
