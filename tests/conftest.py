@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -12,12 +12,11 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _snapshots(django_db_setup: None, django_db_blocker) -> Iterator[None]:
+def _base(django_db_setup: None, django_db_blocker) -> Iterator[None]:
     """Once per test database, before any test runs: the COG is loaded and the database set aside as the
     migrations and the COG leave it (``BASE``: content types, Wagtail's root page, site and collection, the
-    roles' groups, the territories); then the reference data is loaded once and the rows it adds or changes set
-    aside (``REFERENCE``), and the database goes back to ``BASE``."""
-    global BASE, REFERENCE
+    roles' groups, the territories). A transactional test puts it back afterwards instead of a flush."""
+    global BASE
     from django.db import connection, transaction
 
     from core.loading import LoadReport
@@ -27,14 +26,8 @@ def _snapshots(django_db_setup: None, django_db_blocker) -> Iterator[None]:
     with django_db_blocker.unblock():
         with transaction.atomic():
             load_territories(LoadReport())
-        base = Snapshot("test_base")
-        base.take()
-        call_command("load_reference_data", verbosity=0)
-        changed = base.changed_tables()
-        reference = Snapshot("test_reference")
-        reference.take(changed)
-        base.restore(changed)
-    BASE, REFERENCE = base, reference
+        BASE = Snapshot("test_base")
+        BASE.take()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(TransactionTestCase, "_fixture_teardown", _back_to_base)
         yield
@@ -48,8 +41,7 @@ def _snapshots(django_db_setup: None, django_db_blocker) -> Iterator[None]:
             )
 
 
-BASE: Snapshot | None = None  # set by _snapshots in this process (each xdist worker has its own database)
-REFERENCE: Snapshot | None = None
+BASE: Snapshot | None = None  # set by _base in this process (each xdist worker has its own database)
 
 
 def _back_to_base(test_case: TransactionTestCase) -> None:
@@ -63,17 +55,42 @@ def _back_to_base(test_case: TransactionTestCase) -> None:
     ContentType.objects.clear_cache()
 
 
+def set_aside(name: str, load: Callable[[], object], django_db_blocker, on_top_of: Snapshot | None = None) -> Snapshot:
+    """Run ``load`` on the base database (with ``on_top_of`` restored first), keep the rows it adds or changes as
+    the snapshot ``name``, and put the database back to ``BASE``: a test fixture then restores them in milliseconds
+    instead of loading them again. A snapshot taken on top of another one holds the same rows with the same ids
+    for what both loaded, so a test may ask for both."""
+    from tests.snapshots import Snapshot
+
+    assert BASE is not None
+    with django_db_blocker.unblock():
+        BASE.reset()
+        if on_top_of is not None:
+            on_top_of.restore()
+        load()
+        changed = BASE.changed_tables()
+        snapshot = Snapshot(name)
+        snapshot.take(changed)
+        BASE.restore(changed)
+    return snapshot
+
+
 @pytest.fixture
 def territories(db: None) -> None:
     """Régions, départements, EPCI and communes: in every test database (``BASE``); named for the reader."""
 
 
+@pytest.fixture(scope="session")
+def _reference_snapshot(_orientation_snapshot: Snapshot, django_db_blocker) -> Snapshot:
+    load = lambda: call_command("load_reference_data", verbosity=0)  # noqa: E731
+    return set_aside("test_reference", load, django_db_blocker, on_top_of=_orientation_snapshot)
+
+
 @pytest.fixture
-def reference_data(db: None) -> None:
-    """The reference data of data/ (SDGs, vocabularies, the 2020 roadmap, the seed knowledge, the observatory),
-    as ``load_reference_data`` writes it, put back from ``REFERENCE`` inside the test's transaction."""
-    assert REFERENCE is not None
-    REFERENCE.restore()
+def reference_data(_reference_snapshot: Snapshot, db: None) -> None:
+    """The reference data of data/ (SDGs, vocabularies, the 2020 roadmap, the seed knowledge, the observatory), as
+    ``load_reference_data`` writes it, put back inside the test's transaction (committed for a transactional test)."""
+    _reference_snapshot.restore()
 
 
 @pytest.fixture
@@ -81,6 +98,27 @@ def programme(reference_data: None):
     from roadmap.models import Programme
 
     return Programme.objects.get(slug="feuille-de-route-2020")
+
+
+def load_vocabularies() -> None:
+    """The SDGs and their targets, actor kinds and partnership modalities, by the loaders of load_reference_data."""
+    from core.loading import LoadReport
+    from reference import loaders
+
+    report = LoadReport()
+    for step in (loaders.load_sdgs, loaders.load_actor_kinds, loaders.load_partnership_modalities):
+        step(report)
+
+
+@pytest.fixture(scope="session")
+def _vocabularies_snapshot(_base: None, django_db_blocker) -> Snapshot:
+    return set_aside("test_vocabularies", load_vocabularies, django_db_blocker)
+
+
+@pytest.fixture
+def vocabularies(_vocabularies_snapshot: Snapshot, db: None) -> None:
+    """Only the SDGs, actor kinds and partnership modalities (no roadmap, no seed knowledge)."""
+    _vocabularies_snapshot.restore()
 
 
 @pytest.fixture(autouse=True)
@@ -101,12 +139,25 @@ def _fresh_facet_index() -> None:
     facet_index.forget()
 
 
-@pytest.fixture
-def vocabularies(db: None) -> None:
-    """Only the SDGs, actor kinds and partnership modalities (no roadmap, no geography): fast."""
+def load_orientation() -> None:
+    """What version 1 of the questionnaire rests on (forces of change, the cited studies), then version 1 itself,
+    with the loaders of load_reference_data."""
     from core.loading import LoadReport
-    from reference import loaders
+    from knowledge.loaders import load_studies
+    from orientation.loaders import load_questionnaire
+    from reference.loaders import load_forces_of_change
 
     report = LoadReport()
-    for step in (loaders.load_sdgs, loaders.load_actor_kinds, loaders.load_partnership_modalities):
+    for step in (load_forces_of_change, load_studies, load_questionnaire):
         step(report)
+
+
+@pytest.fixture(scope="session")
+def _orientation_snapshot(_vocabularies_snapshot: Snapshot, django_db_blocker) -> Snapshot:
+    return set_aside("test_orientation", load_orientation, django_db_blocker, on_top_of=_vocabularies_snapshot)
+
+
+@pytest.fixture
+def orientation_data(_orientation_snapshot: Snapshot, db: None) -> None:
+    """The vocabularies and the orientation questionnaire's version 1 with what it rests on (no roadmap)."""
+    _orientation_snapshot.restore()

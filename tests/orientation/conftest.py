@@ -2,22 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.loading import LoadReport
-from knowledge.loaders import load_studies
 from orientation.engine import Questionnaire, read_questionnaire
-from orientation.loaders import load_questionnaire
 from orientation.models import Choice, QuestionnaireVersion
-from reference.loaders import load_forces_of_change
-
-
-@pytest.fixture
-def orientation_data(territories: None, vocabularies: None) -> None:
-    """What version 1 of the questionnaire rests on (forces of change, the cited studies), then version 1 itself,
-    with the loaders of load_reference_data (without the roadmap and the rest: fast)."""
-    report = LoadReport()
-    load_forces_of_change(report)
-    load_studies(report)
-    load_questionnaire(report)
 
 
 @pytest.fixture
