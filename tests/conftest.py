@@ -161,3 +161,15 @@ def _orientation_snapshot(_vocabularies_snapshot: Snapshot, django_db_blocker) -
 def orientation_data(_orientation_snapshot: Snapshot, db: None) -> None:
     """The vocabularies and the orientation questionnaire's version 1 with what it rests on (no roadmap)."""
     _orientation_snapshot.restore()
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(_reference_snapshot: Snapshot, django_db_blocker) -> Snapshot:
+    load = lambda: call_command("load_demo_content", verbosity=0)  # noqa: E731
+    return set_aside("test_demo", load, django_db_blocker, on_top_of=_reference_snapshot)
+
+
+@pytest.fixture
+def demo_content(_demo_snapshot: Snapshot, reference_data: None) -> None:
+    """The reference data and the demonstration content of data/demo/, as ``load_demo_content`` writes them."""
+    _demo_snapshot.restore()

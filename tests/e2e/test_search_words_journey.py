@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.management import call_command
 
 from tests.e2e.accessibility import assert_accessible
 
 pytestmark = pytest.mark.e2e
 
 
-def test_odd17_then_a_city_then_without_the_demo_content(page) -> None:
-    call_command("load_demo_content", verbosity=0)
+def test_odd17_then_a_city_then_without_the_demo_content(page, demo_content) -> None:
     page.goto("/recherche/?q=odd17")
     results = page.locator(".at-results")
     assert "ODD 17" in results.inner_text() or "ODD17" in results.inner_text()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.management import call_command
 
 from tests.e2e.accessibility import assert_accessible
 
@@ -13,8 +12,7 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def studies_page(page):
-    call_command("load_demo_content", verbosity=0)
+def studies_page(page, demo_content):
     return page
 
 
