@@ -3,7 +3,8 @@
 A snapshot lives next to the test database, out of Django's sight (a schema on PostgreSQL, an attached in-memory
 database on SQLite): ``flush`` never empties it and introspection never lists it. Putting rows back this way takes
 a fraction of a second where loading them again through the loaders took seconds (the COG's 35,000 communes,
-the reference data's SDGs, roadmap, seed knowledge and their search documents). See docs/adr/0035-the-house.md.
+the reference data's SDGs, roadmap, seed knowledge and their search documents).
+See docs/adr/0038-test-database-snapshots.md.
 """
 
 from __future__ import annotations
