@@ -75,29 +75,12 @@ def set_aside(name: str, load: Callable[[], object], django_db_blocker, on_top_o
     return snapshot
 
 
+# The data sets of data/ a test asks for by name. Each is loaded once per test database, the first time a test asks,
+# and set aside on top of the one before it: vocabularies → orientation questionnaire → reference data → demonstration
+# content (ADR 0038).
 @pytest.fixture
 def territories(db: None) -> None:
     """Régions, départements, EPCI and communes: in every test database (``BASE``); named for the reader."""
-
-
-@pytest.fixture(scope="session")
-def _reference_snapshot(_orientation_snapshot: Snapshot, django_db_blocker) -> Snapshot:
-    load = lambda: call_command("load_reference_data", verbosity=0)  # noqa: E731
-    return set_aside("test_reference", load, django_db_blocker, on_top_of=_orientation_snapshot)
-
-
-@pytest.fixture
-def reference_data(_reference_snapshot: Snapshot, db: None) -> None:
-    """The reference data of data/ (SDGs, vocabularies, the 2020 roadmap, the seed knowledge, the observatory), as
-    ``load_reference_data`` writes it, put back inside the test's transaction (committed for a transactional test)."""
-    _reference_snapshot.restore()
-
-
-@pytest.fixture
-def programme(reference_data: None):
-    from roadmap.models import Programme
-
-    return Programme.objects.get(slug="feuille-de-route-2020")
 
 
 def load_vocabularies() -> None:
@@ -119,24 +102,6 @@ def _vocabularies_snapshot(_base: None, django_db_blocker) -> Snapshot:
 def vocabularies(_vocabularies_snapshot: Snapshot, db: None) -> None:
     """Only the SDGs, actor kinds and partnership modalities (no roadmap, no seed knowledge)."""
     _vocabularies_snapshot.restore()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    """Each test starts with empty caches: rate-limit counters do not leak between tests."""
-    from django.core.cache import cache, caches
-
-    cache.clear()
-    caches["ratelimit"].clear()
-    caches["search"].clear()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_facet_index() -> None:
-    """Each test builds its own in-memory search filter index (a rolled-back test leaves no token)."""
-    from search import facet_index
-
-    facet_index.forget()
 
 
 def load_orientation() -> None:
@@ -164,6 +129,26 @@ def orientation_data(_orientation_snapshot: Snapshot, db: None) -> None:
 
 
 @pytest.fixture(scope="session")
+def _reference_snapshot(_orientation_snapshot: Snapshot, django_db_blocker) -> Snapshot:
+    load = lambda: call_command("load_reference_data", verbosity=0)  # noqa: E731
+    return set_aside("test_reference", load, django_db_blocker, on_top_of=_orientation_snapshot)
+
+
+@pytest.fixture
+def reference_data(_reference_snapshot: Snapshot, db: None) -> None:
+    """The reference data of data/ (SDGs, vocabularies, the 2020 roadmap, the seed knowledge, the observatory), as
+    ``load_reference_data`` writes it, put back inside the test's transaction (committed for a transactional test)."""
+    _reference_snapshot.restore()
+
+
+@pytest.fixture
+def programme(reference_data: None):
+    from roadmap.models import Programme
+
+    return Programme.objects.get(slug="feuille-de-route-2020")
+
+
+@pytest.fixture(scope="session")
 def _demo_snapshot(_reference_snapshot: Snapshot, django_db_blocker) -> Snapshot:
     load = lambda: call_command("load_demo_content", verbosity=0)  # noqa: E731
     return set_aside("test_demo", load, django_db_blocker, on_top_of=_reference_snapshot)
@@ -173,3 +158,21 @@ def _demo_snapshot(_reference_snapshot: Snapshot, django_db_blocker) -> Snapshot
 def demo_content(_demo_snapshot: Snapshot, reference_data: None) -> None:
     """The reference data and the demonstration content of data/demo/, as ``load_demo_content`` writes them."""
     _demo_snapshot.restore()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with empty caches: rate-limit counters do not leak between tests."""
+    from django.core.cache import cache, caches
+
+    cache.clear()
+    caches["ratelimit"].clear()
+    caches["search"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_facet_index() -> None:
+    """Each test builds its own in-memory search filter index (a rolled-back test leaves no token)."""
+    from search import facet_index
+
+    facet_index.forget()
