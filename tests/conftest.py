@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pytest
@@ -130,7 +131,7 @@ def orientation_data(_orientation_snapshot: Snapshot, db: None) -> None:
 
 @pytest.fixture(scope="session")
 def _reference_snapshot(_orientation_snapshot: Snapshot, django_db_blocker) -> Snapshot:
-    load = lambda: call_command("load_reference_data", verbosity=0)  # noqa: E731
+    load = partial(call_command, "load_reference_data", verbosity=0)
     return set_aside("test_reference", load, django_db_blocker, on_top_of=_orientation_snapshot)
 
 
@@ -150,7 +151,7 @@ def programme(reference_data: None):
 
 @pytest.fixture(scope="session")
 def _demo_snapshot(_reference_snapshot: Snapshot, django_db_blocker) -> Snapshot:
-    load = lambda: call_command("load_demo_content", verbosity=0)  # noqa: E731
+    load = partial(call_command, "load_demo_content", verbosity=0)
     return set_aside("test_demo", load, django_db_blocker, on_top_of=_reference_snapshot)
 
 
