@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 
 import pytest
 
@@ -38,6 +39,43 @@ def browser() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=_chromium_path(), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+class _OneRequestAtATime:
+    """The test server's application, answering one request at a time.
+
+    On SQLite the test database lives in memory, so the test server's threads all share the test's one
+    connection (pytest-django's ``connections_override``). Two requests at once — a page and its charts,
+    or a form posted while the commune list still answers — would then share one transaction: with
+    ``ATOMIC_REQUESTS`` the second request's block becomes a savepoint of the first, and its writes and
+    its ``on_commit`` work (the mails) wait for the first one's commit, or go with its rollback (a sign-up
+    whose confirmation mail was not written yet when the test read it: CI of 2026-12-03). Static files are
+    served before this application and stay concurrent. The body is read inside the lock, so a streamed
+    response's queries are covered too.
+    """
+
+    def __init__(self, application) -> None:
+        self._application = application
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response) -> Iterable[bytes]:
+        with self._lock:
+            response = self._application(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server, answering one request at a time when it shares the test's connection."""
+    thread = live_server.thread
+    if thread.connections_override:
+        static_files_handler = thread.httpd.get_app()
+        static_files_handler.application = _OneRequestAtATime(static_files_handler.application)
+    return live_server
 
 
 @pytest.fixture
