@@ -99,3 +99,33 @@ def test_an_unknown_api_address_is_a_404_not_a_redirect(client) -> None:
     response = client.get("/api/v1/organisations/-636")
     assert response.status_code == 404
     assert response.json() == {"detail": "Ressource introuvable."}
+
+
+def test_no_public_template_has_an_inline_style() -> None:
+    """The policy's ``style-src 'self'`` blocks a style attribute: the browser would drop it and log an error.
+    E-mails (read in a mail client, not under the policy) and the back office (excluded from it) may have some."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    offenders = [
+        str(path.relative_to(root))
+        for path in [*root.glob("templates/**/*.html"), *root.glob("*/templates/**/*.html")]
+        if not {"email", "notifications", "admin", "wagtailadmin"} & set(path.relative_to(root).parts)
+        and 'style="' in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+def test_htmx_never_sets_a_style_attribute_back(client, vocabularies) -> None:
+    """While a swap settles, htmx puts the old element's settled attributes back with setAttribute: a style the
+    DSFR's scripts had given it would be blocked by the policy (a console error seen in a browser test)."""
+    import json
+    import re
+
+    html = client.get("/recherche/", {"q": "alliance"}).content.decode()
+    meta = re.search(r"<meta name=\"htmx-config\" content='([^']+)'>", html)
+    assert meta is not None
+    config = json.loads(meta.group(1))
+    assert "style" not in config["attributesToSettle"] and config["includeIndicatorStyles"] is False
