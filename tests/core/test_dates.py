@@ -11,6 +11,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from core.dates import french_date, french_time
+from tests.project_templates import project_templates
 
 
 @pytest.mark.parametrize(
@@ -57,9 +58,7 @@ def test_no_public_template_writes_a_date_with_django_date_filter() -> None:
     """Public pages use ``date_fr`` (« 1er décembre 2021 »); ``date`` keeps machine formats (``Y-m-d``)."""
     root = Path(settings.BASE_DIR)
     offenders = [
-        str(path.relative_to(root))
-        for path in root.glob("*/templates/**/*.html")
-        if "/email/" not in str(path) and _TEXT_DATE.search(path.read_text(encoding="utf-8"))
+        str(path) for path in project_templates() if _TEXT_DATE.search((root / path).read_text(encoding="utf-8"))
     ]
     assert offenders == []
 

@@ -104,16 +104,14 @@ def test_an_unknown_api_address_is_a_404_not_a_redirect(client) -> None:
 def test_no_public_template_has_an_inline_style() -> None:
     """The policy's ``style-src 'self'`` blocks a style attribute: the browser would drop it and log an error.
     E-mails (read in a mail client, not under the policy) and the back office (excluded from it) may have some."""
-    from pathlib import Path
-
     from django.conf import settings
 
-    root = Path(settings.BASE_DIR)
+    from tests.project_templates import BACK_OFFICE, MAILS, project_templates
+
     offenders = [
-        str(path.relative_to(root))
-        for path in [*root.glob("templates/**/*.html"), *root.glob("*/templates/**/*.html")]
-        if not {"email", "notifications", "admin", "wagtailadmin"} & set(path.relative_to(root).parts)
-        and 'style="' in path.read_text(encoding="utf-8")
+        str(path)
+        for path in project_templates(leave_out=MAILS | BACK_OFFICE)
+        if 'style="' in (settings.BASE_DIR / path).read_text(encoding="utf-8")
     ]
     assert offenders == []
 
